@@ -1,0 +1,79 @@
+# trapvisor: one Makefile for the hypervisor, the guests and the tests.
+#   make run                      boot trapvisor with the demo guest(s) on QEMU
+#   make run GUESTS="a.elf b.elf" run those guest ELFs, one VM each
+#   make run-native GUEST=a.elf   run one guest ELF natively on the same machine
+#   make test                     host unit tests + QEMU system tests
+#   make debug                    QEMU halted with a gdb server
+BOARD   ?= virt
+CROSS   ?= arm-none-eabi-
+PYTHON  ?= /usr/bin/python3
+B       := build
+CC      := $(CROSS)gcc
+HOSTCC  ?= gcc
+
+include board/$(BOARD)/board.mk
+
+DEMO_GUESTS := $(B)/guests/demo/hello.elf
+GUESTS  ?= $(DEMO_GUESTS)
+QEMU    := qemu-system-arm $(QEMU_MACHINE) -nographic -monitor none -serial stdio
+
+# ---- the hypervisor --------------------------------------------------------
+ARCH_FLAGS := -march=armv7-a -mtune=cortex-a15 -marm -mfloat-abi=soft
+HYP_CFLAGS := $(ARCH_FLAGS) -std=gnu11 -O2 -g -Wall -Wextra -Werror=implicit-function-declaration \
+	-ffreestanding -fno-common -mno-unaligned-access -I. -MMD -MP
+HYP_SRCS := $(wildcard arch/arm/*.c arch/arm/*.S hyp/*.c board/drivers/*.c board/$(BOARD)/*.c)
+HYP_OBJS := $(patsubst %,$(B)/hyp-$(BOARD)/%.o,$(basename $(HYP_SRCS)))
+
+$(B)/hyp-$(BOARD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(HYP_CFLAGS) -c $< -o $@
+$(B)/hyp-$(BOARD)/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(CC) $(HYP_CFLAGS) -c $< -o $@
+
+$(B)/trapvisor-$(BOARD).elf: $(HYP_OBJS) arch/arm/trapvisor.ld
+	$(CC) $(ARCH_FLAGS) -nostartfiles -T arch/arm/trapvisor.ld \
+		-Wl,--defsym=HYP_PA=$(HYP_PA) -Wl,--no-warn-rwx-segments \
+		-o $@ $(HYP_OBJS) -lc -lgcc
+
+hyp: $(B)/trapvisor-$(BOARD).elf
+-include $(HYP_OBJS:.o=.d)
+
+# ---- guests ------------------------------------------------------------------
+include guests/guests.mk
+
+# The guest package: the images and their VM configuration, loaded by QEMU
+# (or the Pi firmware) next to trapvisor.  Rebuilt on every run from GUESTS.
+$(B)/run.pkg: FORCE $(filter $(B)/%,$(GUESTS)) scripts/mkpkg.py
+	$(PYTHON) scripts/mkpkg.py -o $@ $(GUESTS)
+
+# ---- running -----------------------------------------------------------------
+HYP_QEMU_ARGS = -kernel $(B)/trapvisor-$(BOARD).elf \
+	-device loader,file=$(B)/run.pkg,addr=$(PKG_PA),force-raw=on
+
+run: deps hyp $(B)/run.pkg
+	$(QEMU) $(HYP_QEMU_ARGS)
+
+run-native: deps $(filter $(B)/%,$(GUEST))
+	@test -n "$(GUEST)" || { echo "usage: make run-native GUEST=path/to/guest.elf"; exit 2; }
+	qemu-system-arm $(NATIVE_QEMU_MACHINE) -nographic -monitor none -serial stdio -kernel $(GUEST)
+
+debug: deps hyp $(B)/run.pkg
+	@echo "QEMU is halted with a gdb server on :1234. In another terminal:"
+	@echo "  gdb-multiarch $(B)/trapvisor-$(BOARD).elf -ex 'target remote :1234'"
+	$(QEMU) $(HYP_QEMU_ARGS) -S -gdb tcp::1234
+
+# ---- tests -------------------------------------------------------------------
+include test/host/host.mk
+
+test: deps host-test hyp guests
+	$(PYTHON) -m pytest -q test/system
+
+deps:
+	@scripts/deps.sh
+
+clean:
+	rm -rf $(B)
+
+FORCE:
+.PHONY: run run-native debug test deps clean hyp guests host-test FORCE

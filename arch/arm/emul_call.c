@@ -1,0 +1,34 @@
+/* WFI/WFE, HVC and SMC: the instructions that ask the machine for something. */
+#include "arch/arm/a32.h"
+#include "hyp/psci.h"
+#include "hyp/sched.h"
+
+/* WFI/WFE: the vCPU waits for an interrupt or event (sched decides). */
+enum emu emu_wfx(struct vcpu *v, uint32_t insn)
+{
+	v->ctx.r[15] += 4;
+	sched_wait(v, !bit(insn, 0));	/* WFE is ...2, WFI ...3 */
+	return EMU_DONE;
+}
+
+/* HVC: PSCI, as QEMU's firmware interface; anything else is UNDEFINED
+ * (a PL1 with no EL2 to call). */
+enum emu emu_hvc(struct vcpu *v, uint32_t insn)
+{
+	(void)insn;
+	switch (psci_call(v)) {
+	case PSCI_DONE:
+		return EMU_NEXT;
+	case PSCI_STOPPED:
+		return EMU_DONE;
+	default:
+		return EMU_UNDEF;
+	}
+}
+
+/* SMC: no Secure monitor on this machine (QEMU virt without EL3). */
+enum emu emu_smc(struct vcpu *v, uint32_t insn)
+{
+	(void)v; (void)insn;
+	return EMU_UNDEF;
+}

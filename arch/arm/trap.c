@@ -1,0 +1,168 @@
+/*
+ * The trap path in C.  entry.S saved the guest's registers in its vCPU and
+ * calls trap_entry() with what brought it here; each handler decides what
+ * the guest sees, then the scheduler says which vCPU to resume.
+ */
+#include "arch/arm/a32.h"
+#include "arch/arm/scan.h"
+#include "arch/arm/vexc.h"
+#include "arch/arm/ldst.h"
+#include "arch/arm/cpu.h"
+#include "arch/arm/entry.h"
+#include "hyp/vm.h"
+#include "hyp/vmem.h"
+#include "hyp/mmio.h"
+#include "hyp/irq.h"
+#include "hyp/sched.h"
+
+/* The original of a UDF the loader put at pc, or 0 if it is the guest's own. */
+static bool rewritten(struct vcpu *v, uint32_t pc, uint32_t *insn)
+{
+	const struct rewrite_table *rt = &v->vm->rt;
+	uint32_t i;
+
+	if (!a32_udf_imm(*insn, &i) || i >= rt->count || rt->e[i].addr != pc)
+		return false;
+	*insn = rt->e[i].orig;
+	return true;
+}
+
+/* T32 UDF: 16-bit 0xDExx, 32-bit 0xF7Fx 0xAxxx. */
+static bool t32_udf(uint32_t hw1, uint32_t hw2)
+{
+	return (hw1 & 0xff00) == 0xde00 || ((hw1 & 0xfff0) == 0xf7f0 && (hw2 & 0xf000) == 0xa000);
+}
+
+static void trap_undef(struct vcpu *v)
+{
+	bool thumb = v->ctx.cpsr & PSR_T;
+	uint32_t pc = v->ctx.r[15] - (thumb ? 2 : 4), insn;
+
+	v->ctx.r[15] = pc;
+	v->last_trap_pc = pc;
+	if (vmem_fetch(v, pc & ~3u, &insn)) {
+		vcpu_fail(v, "cannot read the instruction at 0x%08lx", (unsigned long)pc);
+		return;
+	}
+	if (thumb) {
+		uint32_t hw1 = (pc & 2) ? insn >> 16 : insn & 0xffff, hw2 = 0, next;
+		if (!vmem_fetch(v, (pc + 2) & ~3u, &next))
+			hw2 = ((pc + 2) & 2) ? next >> 16 : next & 0xffff;
+		if (t32_udf(hw1, hw2)) {
+			vexc_undef(v, pc);
+			return;
+		}
+		vcpu_fail(v, "privileged Thumb instruction 0x%04lx 0x%04lx at 0x%08lx: "
+			  "T32 emulation is not supported yet",
+			  (unsigned long)hw1, (unsigned long)hw2, (unsigned long)pc);
+		return;
+	}
+	rewritten(v, pc, &insn);
+	switch (a32_emulate(v, insn)) {
+	case EMU_NEXT:
+		v->ctx.r[15] = pc + 4;
+		break;
+	case EMU_UNDEF:
+		vexc_undef(v, pc);
+		break;
+	case EMU_DONE:
+		break;
+	}
+}
+
+/* The guest's own SVC: straight to its SVC vector. */
+static void trap_svc(struct vcpu *v)
+{
+	v->traps[TRAP_SVC]++;
+	v->last_trap_pc = v->ctx.r[15];
+	vexc_svc(v, v->ctx.r[15]);
+}
+
+/* DFSR/IFSR fault status, FS[4] (bit 10) folded in as bit 4. */
+static uint32_t fault_status(uint32_t fsr)
+{
+	return (fsr & 0xf) | ((fsr >> 6) & 0x10);
+}
+
+static bool is_translation_or_permission(uint32_t fs)
+{
+	return fs == 0x05 || fs == 0x07 || fs == 0x0d || fs == 0x0f || fs == 0x09 || fs == 0x0b;
+}
+
+/*
+ * Instruction fetch trapvisor's tables refused: outside the guest's RAM,
+ * where the guest's machine has nothing executable.  BKPT (a debug event)
+ * and anything else go to the guest as the hardware reported them.
+ */
+static void trap_pabt(struct vcpu *v)
+{
+	uint32_t ifsr = read_ifsr(), ifar = read_ifar(), pc = v->ctx.r[15];
+
+	v->last_trap_pc = pc;
+	if (is_translation_or_permission(fault_status(ifsr)))
+		vexc_pabt(v, pc, FSR_SYNC_EXT, ifar);
+	else
+		vexc_pabt(v, pc, ifsr, ifar);
+}
+
+/*
+ * Data access trapvisor's tables refused: a virtual device (emulated) or
+ * nothing (the guest takes the synchronous external abort its machine
+ * would give).  Other faults (alignment, ...) are the guest's own.
+ */
+static void trap_dabt(struct vcpu *v)
+{
+	uint32_t dfsr = read_dfsr(), dfar = read_dfar(), pc = v->ctx.r[15];
+	uint32_t wnr = dfsr & FSR_WNR, insn;
+
+	v->last_trap_pc = pc;
+	if (!is_translation_or_permission(fault_status(dfsr))) {
+		vexc_dabt(v, pc, dfsr & ~(1u << 12), dfar);
+		return;
+	}
+	if (!mmio_device_at(v->vm, dfar)) {
+		vexc_dabt(v, pc, FSR_SYNC_EXT | wnr, dfar);
+		return;
+	}
+	v->traps[TRAP_MMIO]++;
+	if (v->ctx.cpsr & PSR_T) {
+		vcpu_fail(v, "Thumb access to device 0x%08lx at 0x%08lx: not supported yet",
+			  (unsigned long)dfar, (unsigned long)pc);
+		return;
+	}
+	if (vmem_fetch(v, pc, &insn)) {
+		vcpu_fail(v, "cannot read the instruction at 0x%08lx", (unsigned long)pc);
+		return;
+	}
+	switch (a32_emulate_ldst(v, insn)) {
+	case EMU_NEXT:
+		v->ctx.r[15] = pc + 4;
+		break;
+	case EMU_UNDEF:
+		vcpu_fail(v, "device access by 0x%08lx at 0x%08lx: instruction not emulated",
+			  (unsigned long)insn, (unsigned long)pc);
+		break;
+	case EMU_DONE:
+		break;
+	}
+}
+
+static void trap_irq(struct vcpu *v)
+{
+	v->traps[TRAP_IRQ]++;
+	irq_handle();
+}
+
+static void (*const trap_handlers[TRAP_ENTRY_NR])(struct vcpu *) = {
+	[TRAP_ENTRY_UND] = trap_undef,
+	[TRAP_ENTRY_SVC] = trap_svc,
+	[TRAP_ENTRY_PABT] = trap_pabt,
+	[TRAP_ENTRY_DABT] = trap_dabt,
+	[TRAP_ENTRY_IRQ] = trap_irq,
+};
+
+struct vcpu *trap_entry(struct vcpu *v, unsigned cls)
+{
+	trap_handlers[cls](v);
+	return sched_next(v);
+}

@@ -1,0 +1,24 @@
+/* QEMU -M virt (hw/arm/virt.c memory map), Cortex-A15, no EL2/EL3. */
+#include "board/board.h"
+
+/* PSCI SYSTEM_OFF: QEMU implements PSCI over HVC for PL1 on this machine. */
+static void virt_poweroff(void)
+{
+	register uint32_t r0 __asm__("r0") = 0x84000008;
+
+	__asm__ volatile(".arch_extension virt\n\thvc #0" : "+r"(r0) :: "memory");
+	for (;;)
+		__asm__ volatile("wfi");
+}
+
+const struct board board = {
+	.name = "qemu-virt",
+	.ram_base = 0x40000000,
+	.ram_size = 0x40000000,		/* -m 1024, set in board.mk */
+	.pkg_pa = 0x41000000,		/* PKG_PA in board.mk */
+	.uart_pa = 0x09000000,
+	.uart_clk_hz = 0,
+	.gicd_pa = 0x08000000,
+	.gicc_pa = 0x08010000,
+	.poweroff = virt_poweroff,
+};

@@ -1,0 +1,57 @@
+/*
+ * The guest package (scripts/mkpkg.py): a header, one entry per VM with
+ * its name and configuration, then the images.  Loaded next to trapvisor
+ * by QEMU's -device loader (or the Pi firmware).  Checked here before
+ * anything in it is trusted.
+ */
+#include <string.h>
+#include "hyp/pkg.h"
+#include "hyp/vm.h"
+#include "hyp/console.h"
+#include "arch/arm/layout.h"
+#include "arch/arm/mmu.h"
+#include "board/board.h"
+
+struct pkg_header {
+	char magic[8];
+	uint32_t count;
+	uint32_t size;
+};
+
+struct pkg_entry {
+	char name[32];
+	uint32_t offset, size, ram_mb, slice_us, flags, reserved;
+};
+
+int pkg_start_vms(void)
+{
+	const uint8_t *base = mmu_map_package(board.pkg_pa, PKG_MAX);
+	const struct pkg_header *h = (const void *)base;
+	const struct pkg_entry *e = (const void *)(h + 1);
+	int started = 0;
+
+	if (memcmp(h->magic, "TVPKG1\0\0", 8) != 0) {
+		hyp_printf("no guest package at 0x%08lx (bad magic): nothing to run\n",
+			   (unsigned long)board.pkg_pa);
+		return 0;
+	}
+	if (h->size > PKG_MAX || h->count > (h->size - sizeof(*h)) / sizeof(*e)) {
+		hyp_printf("guest package at 0x%08lx is malformed (size %lu, %lu entries)\n",
+			   (unsigned long)board.pkg_pa, (unsigned long)h->size,
+			   (unsigned long)h->count);
+		return 0;
+	}
+	for (uint32_t i = 0; i < h->count; i++, e++) {
+		char name[VM_NAME_MAX];
+
+		memcpy(name, e->name, sizeof(name) - 1);
+		name[sizeof(name) - 1] = 0;
+		if (e->offset > h->size || e->size > h->size - e->offset) {
+			hyp_printf("%s: image outside the guest package\n", name);
+			continue;
+		}
+		if (vm_create(name, base + e->offset, e->size, e->ram_mb) >= 0)
+			started++;
+	}
+	return started;
+}

@@ -1,0 +1,58 @@
+/* A virtual machine: its RAM, its image, its vCPU and its devices. */
+#ifndef HYP_VM_H
+#define HYP_VM_H
+
+#include <stdint.h>
+#include <stdbool.h>
+#include "hyp/vcpu.h"
+#include "hyp/loader.h"
+#include "hyp/vuart.h"
+
+#define VM_MAX		8
+#define VM_NAME_MAX	32
+#define GUEST_RAM_BASE	0x40000000u
+#define REWRITE_MAX	16384
+
+enum vm_state {
+	VM_EMPTY,	/* slot unused */
+	VM_RUNNING,
+	VM_OFF,		/* powered off by the guest (PSCI SYSTEM_OFF) */
+	VM_HALTED,	/* every vCPU off (PSCI CPU_OFF): waits forever, as natively */
+	VM_FAILED,	/* refused at load, or parked after a fault */
+};
+
+struct vm {
+	char name[VM_NAME_MAX];
+	int id;
+	uint32_t asid;
+	enum vm_state state;
+
+	const uint8_t *image;		/* in the guest package */
+	uint32_t image_len;
+
+	uint32_t ram_size;		/* guest-physical [GUEST_RAM_BASE, +ram_size) */
+	uint32_t ram_pa;		/* where it really is */
+	uint8_t *ram;			/* trapvisor's view (VM window, this VM's tables only) */
+	uint32_t *l1;			/* translation table the hardware walks for this VM */
+	uint32_t l1_pa;
+
+	struct rewrite_table rt;
+	struct vcpu vcpu;
+	struct vuart uart;
+};
+
+extern struct vm vms[VM_MAX];
+
+static inline struct vm *vcpu_vm(const struct vcpu *v) { return v->vm; }
+
+/* Parks the VM of v as failed, with a [hyp] report; the others go on. */
+void vcpu_fail(struct vcpu *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+int vm_create(const char *name, const uint8_t *image, uint32_t len, uint32_t ram_mb);
+void vm_power_off(struct vm *vm);
+void vm_reset(struct vm *vm);
+
+/* Guest-physical RAM as trapvisor sees it (VM window); NULL if not RAM. */
+void *vm_ram_ptr(struct vm *vm, uint32_t gpa, uint32_t len);
+
+#endif

@@ -1,0 +1,18 @@
+#!/bin/sh
+# Installs what building, running and testing trapvisor needs (Debian).
+# As root it runs apt-get; otherwise it prints the exact command and stops.
+pkgs="make gcc gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm gdb-multiarch \
+device-tree-compiler python3 python3-pytest python3-pexpect libcmocka-dev"
+missing=""
+for p in $pkgs; do
+	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" = 0 ]; then
+	echo "deps: installing$missing"
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null || exit 1
+else
+	echo "deps: missing packages:$missing"
+	echo "deps: run: sudo apt-get install -y$missing"
+	exit 1
+fi

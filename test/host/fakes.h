@@ -1,0 +1,38 @@
+#ifndef TEST_HOST_FAKES_H
+#define TEST_HOST_FAKES_H
+
+#include <stdint.h>
+#include "hyp/vcpu.h"
+
+#define FAKE_RAM_BASE	0x40000000u
+#define FAKE_RAM_SIZE	0x10000u
+#define FAKE_DEV_BASE	0x09000000u
+#define FAKE_DEV_LOG	16
+
+struct fake_hw {
+	uint64_t cntpct, cntvct;
+	uint32_t tpidrurw, tpidruro;
+	int align, icache_invals, barriers, vfp_loads, psci_calls, waits[2];
+};
+
+struct fake_dev_access {
+	uint32_t off, val;
+	unsigned size;
+	int write;
+};
+
+struct fake_dev {
+	struct fake_dev_access log[FAKE_DEV_LOG];
+	unsigned n;
+	uint32_t read_value;
+};
+
+extern struct fake_hw fake_hw;
+extern uint8_t fake_ram[FAKE_RAM_SIZE];
+extern struct fake_dev fake_dev;
+extern char fake_failed[256];
+
+/* Fresh hardware, memory and a freshly reset vCPU (SVC, PC at RAM base). */
+void fake_reset(struct vcpu *v);
+
+#endif
