@@ -10,6 +10,7 @@
 #include "arch/arm/cp15.h"
 #include "arch/arm/cpu.h"
 #include "arch/arm/vfp.h"
+#include "arch/arm/timer.h"
 #include "board/board.h"
 
 void hyp_main(uint32_t pa_minus_va, uint32_t boot_sctlr);
@@ -22,6 +23,7 @@ void hyp_main(uint32_t pa_minus_va, uint32_t boot_sctlr)
 	hyp_printf("trapvisor on %s: guests run deprivileged in User mode\n", board.name);
 	cp15_init_host(boot_sctlr);
 	vfp_init();
+	timer_init();
 	irq_init();
 	/* Counters readable from PL0 (guests read them directly); timer
 	 * registers trap, so each vCPU gets its own. */

@@ -12,6 +12,7 @@
 #include "arch/arm/cp15.h"
 #include "arch/arm/vfp.h"
 #include "arch/arm/cpu.h"
+#include "arch/arm/timer.h"
 #include "board/board.h"
 
 void arch_set_frame(struct cpu_ctx *ctx);
@@ -64,9 +65,14 @@ static void summary(void)
 					       trap_class_name[c], (unsigned long)k);
 		}
 		line[n] = 0;
-		hyp_printf("summary %s: %s, %lu traps:%s\n", vm->name,
-			   vm->state == VM_OFF ? "off" : vm->state == VM_FAILED ? "failed" : "halted",
-			   (unsigned long)total, n ? line : " none");
+		if (vm->state == VM_OFF)
+			hyp_printf("summary %s: off after %lu ms, %lu traps:%s\n", vm->name,
+				   (unsigned long)(timer_ticks_to_us(vm->t_end - vm->t_start) / 1000),
+				   (unsigned long)total, n ? line : " none");
+		else
+			hyp_printf("summary %s: %s, %lu traps:%s\n", vm->name,
+				   vm->state == VM_FAILED ? "failed" : "halted",
+				   (unsigned long)total, n ? line : " none");
 	}
 }
 

@@ -14,6 +14,7 @@
 #include "arch/arm/mmu_bits.h"
 #include "arch/arm/cp15.h"
 #include "arch/arm/vfp.h"
+#include "arch/arm/timer.h"
 
 struct vm vms[VM_MAX];
 
@@ -72,6 +73,7 @@ static bool vm_load(struct vm *vm)
 	vcpu_reset(&vm->vcpu, entry);
 	vm->vcpu.cp15[C_MPIDR] = 0x80000000;	/* CPU 0 of a uniprocessor, as on virt */
 	vm->state = VM_RUNNING;
+	vm->t_start = timer_now();
 	return true;
 }
 
@@ -129,6 +131,7 @@ void vm_power_off(struct vm *vm)
 {
 	vuart_flush(vm);
 	vm->state = VM_OFF;
+	vm->t_end = timer_now();
 	vm->vcpu.state = VCPU_OFF;
 	hyp_printf("%s: powered off\n", vm->name);
 }

@@ -36,6 +36,8 @@ struct vm {
 	uint32_t *l1;			/* translation table the hardware walks for this VM */
 	uint32_t l1_pa;
 
+	uint64_t t_start, t_end;	/* host counter at load and at power off */
+
 	struct rewrite_table rt;
 	struct vcpu vcpu;
 	struct vuart uart;

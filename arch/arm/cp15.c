@@ -31,6 +31,16 @@ static bool acc_id(struct vcpu *v, const struct cp15_reg *r, struct sysreg_acces
 	return true;
 }
 
+/* Implementation-defined control (ACTLR): the host's value; writes are
+ * ignored, since the real one is not the guest's to change (QEMU too). */
+static bool acc_id_wi(struct vcpu *v, const struct cp15_reg *r, struct sysreg_access *a)
+{
+	(void)v;
+	if (!a->write)
+		a->lo = hw_id[r->reset];
+	return true;
+}
+
 /* A constant of the virtual machine, not of the host (CBAR). */
 static bool acc_const(struct vcpu *v, const struct cp15_reg *r, struct sysreg_access *a)
 {
@@ -123,6 +133,12 @@ static bool acc_masked(struct vcpu *v, const struct cp15_reg *r, struct sysreg_a
 	if (a->write)
 		a->lo &= mask;
 	return acc_rw(v, r, a);
+}
+
+/* TTBCR: bits 21:19, 15:14 and 6:3 are RES0 (short-descriptor format). */
+static bool acc_ttbcr(struct vcpu *v, const struct cp15_reg *r, struct sysreg_access *a)
+{
+	return acc_masked(v, r, a, ~((7u << 19) | (3u << 14) | (0xfu << 3)));
 }
 
 static bool acc_vbar(struct vcpu *v, const struct cp15_reg *r, struct sysreg_access *a)
@@ -310,11 +326,11 @@ const struct cp15_reg cp15_table[] = {
 	ID(0, 1, 0, 7, HW_AIDR, "AIDR"),
 	R(0, 2, 0, 0, 0, C_CSSELR, acc_csselr, 0, "CSSELR"),
 	R(1, 0, 0, 0, 0, C_SCTLR, acc_sctlr, HOST, "SCTLR"),
-	RW(1, 0, 0, 1, C_ACTLR, HOST, "ACTLR"),
+	R(1, 0, 0, 1, 0, C_NONE, acc_id_wi, HW_ACTLR, "ACTLR"),
 	R(1, 0, 0, 2, 0, C_CPACR, acc_cpacr, 0, "CPACR"),
 	RW(2, 0, 0, 0, C_TTBR0, 0, "TTBR0"),
 	RW(2, 0, 0, 1, C_TTBR1, 0, "TTBR1"),
-	RW(2, 0, 0, 2, C_TTBCR, 0, "TTBCR"),
+	R(2, 0, 0, 2, 0, C_TTBCR, acc_ttbcr, 0, "TTBCR"),
 	RW(3, 0, 0, 0, C_DACR, 0, "DACR"),
 	RW(5, 0, 0, 0, C_DFSR, 0, "DFSR"),
 	RW(5, 0, 0, 1, C_IFSR, 0, "IFSR"),
@@ -417,8 +433,7 @@ void cp15_reset(struct vcpu *v)
 		if (r->slot == C_NONE || r->access == acc_id)
 			continue;
 		if (val == HOST)
-			val = r->slot == C_SCTLR ? hw_id[HW_SCTLR_RESET] :
-			      r->slot == C_ACTLR ? hw_id[HW_ACTLR] : hw_id[HW_CNTFRQ];
+			val = r->slot == C_SCTLR ? hw_id[HW_SCTLR_RESET] : hw_id[HW_CNTFRQ];
 		v->cp15[r->slot] = val;
 		if (r->key & 0x10000)		/* 64-bit: the high word too */
 			v->cp15[r->slot + 1] = 0;
