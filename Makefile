@@ -10,6 +10,8 @@ PYTHON  ?= /usr/bin/python3
 B       := build
 CC      := $(CROSS)gcc
 HOSTCC  ?= gcc
+V       ?= 0
+Q       := $(if $(filter 1,$(V)),,@)
 
 include board/$(BOARD)/board.mk
 
@@ -26,13 +28,16 @@ HYP_OBJS := $(patsubst %,$(B)/hyp-$(BOARD)/%.o,$(basename $(HYP_SRCS)))
 
 $(B)/hyp-$(BOARD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(HYP_CFLAGS) -c $< -o $@
+	@echo "  CC      $<"
+	$(Q)$(CC) $(HYP_CFLAGS) -c $< -o $@
 $(B)/hyp-$(BOARD)/%.o: %.S
 	@mkdir -p $(dir $@)
-	$(CC) $(HYP_CFLAGS) -c $< -o $@
+	@echo "  AS      $<"
+	$(Q)$(CC) $(HYP_CFLAGS) -c $< -o $@
 
 $(B)/trapvisor-$(BOARD).elf: $(HYP_OBJS) arch/arm/trapvisor.ld
-	$(CC) $(ARCH_FLAGS) -nostartfiles -T arch/arm/trapvisor.ld \
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ARCH_FLAGS) -nostartfiles -T arch/arm/trapvisor.ld \
 		-Wl,--defsym=HYP_PA=$(HYP_PA) -Wl,--no-warn-rwx-segments \
 		-o $@ $(HYP_OBJS) -lc -lgcc
 
@@ -40,7 +45,7 @@ hyp: $(B)/trapvisor-$(BOARD).elf
 -include $(HYP_OBJS:.o=.d)
 
 # ---- guests ------------------------------------------------------------------
-include guests/guests.mk
+-include guests/guests.mk
 
 # The guest package: the images and their VM configuration, loaded by QEMU
 # (or the Pi firmware) next to trapvisor.  Rebuilt on every run from GUESTS.
@@ -67,7 +72,7 @@ debug: deps hyp $(B)/run.pkg
 include test/host/host.mk
 
 test: deps host-test hyp guests
-	$(PYTHON) -m pytest -q test/system
+	$(PYTHON) -m pytest -q -p no:cacheprovider test/system
 
 deps:
 	@scripts/deps.sh

@@ -7,6 +7,7 @@
 #define BOARD_BOARD_H
 
 #include <stdint.h>
+#include <stdbool.h>
 
 struct board {
 	const char *name;
@@ -19,5 +20,9 @@ struct board {
 };
 
 extern const struct board board;
+
+/* trapvisor was entered in HYP mode (and dropped to SVC): on virt with
+ * virtualization=on the firmware interface (PSCI) is then SMC, not HVC. */
+extern bool board_entered_in_hyp;
 
 #endif

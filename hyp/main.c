@@ -12,15 +12,19 @@
 #include "arch/arm/vfp.h"
 #include "arch/arm/timer.h"
 #include "board/board.h"
+#include "arch/arm/psr.h"
 
-void hyp_main(uint32_t pa_minus_va, uint32_t boot_sctlr);
+void hyp_main(uint32_t pa_minus_va, uint32_t boot_sctlr, uint32_t boot_mode);
 
-void hyp_main(uint32_t pa_minus_va, uint32_t boot_sctlr)
+void hyp_main(uint32_t pa_minus_va, uint32_t boot_sctlr, uint32_t boot_mode)
 {
+	board_entered_in_hyp = boot_mode == PSR_MODE_HYP;
 	mem_init();
 	mmu_init(pa_minus_va);
 	console_init();
 	hyp_printf("trapvisor on %s: guests run deprivileged in User mode\n", board.name);
+	if (board_entered_in_hyp)
+		hyp_printf("entered in HYP mode: dropped to SVC, Virtualization Extensions unused\n");
 	cp15_init_host(boot_sctlr);
 	vfp_init();
 	timer_init();

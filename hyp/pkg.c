@@ -20,6 +20,7 @@ struct pkg_header {
 
 struct pkg_entry {
 	char name[32];
+	char file[64];			/* the image's file name, for messages */
 	uint32_t offset, size, ram_mb, slice_us, flags, reserved;
 };
 
@@ -30,7 +31,7 @@ int pkg_start_vms(void)
 	const struct pkg_entry *e = (const void *)(h + 1);
 	int started = 0;
 
-	if (memcmp(h->magic, "TVPKG1\0\0", 8) != 0) {
+	if (memcmp(h->magic, "TVPKG2\0\0", 8) != 0) {
 		hyp_printf("no guest package at 0x%08lx (bad magic): nothing to run\n",
 			   (unsigned long)board.pkg_pa);
 		return 0;
@@ -42,15 +43,17 @@ int pkg_start_vms(void)
 		return 0;
 	}
 	for (uint32_t i = 0; i < h->count; i++, e++) {
-		char name[VM_NAME_MAX];
+		char name[VM_NAME_MAX], file[sizeof(e->file)];
 
 		memcpy(name, e->name, sizeof(name) - 1);
 		name[sizeof(name) - 1] = 0;
+		memcpy(file, e->file, sizeof(file) - 1);
+		file[sizeof(file) - 1] = 0;
 		if (e->offset > h->size || e->size > h->size - e->offset) {
-			hyp_printf("%s: image outside the guest package\n", name);
+			hyp_printf("%s: %s: image outside the guest package\n", name, file);
 			continue;
 		}
-		if (vm_create(name, base + e->offset, e->size, e->ram_mb) >= 0)
+		if (vm_create(name, file, base + e->offset, e->size, e->ram_mb) >= 0)
 			started++;
 	}
 	return started;

@@ -107,7 +107,12 @@ struct vcpu *sched_next(struct vcpu *prev)
 
 void sched_start(void)
 {
-	struct vcpu *v = sched_next(NULL);
+	struct vcpu *v;
+
+	/* run time counts from here, not from a load that other VMs' loads followed */
+	for (int i = 0; i < VM_MAX; i++)
+		vms[i].t_start = timer_now();
+	v = sched_next(NULL);
 
 	guest_resume(v);
 }

@@ -95,7 +95,10 @@ uint32_t *vcpu_banked_reg(struct vcpu *v, uint32_t mode, int reg)
 
 /*
  * Power-on state, as QEMU's -kernel leaves an ELF: SVC mode, A/I/F
- * masked, r0-r2 = 0 (in fact every register 0), PC at the entry point.
+ * masked, r0-r2 = 0 (in fact every register 0), PC at the entry point,
+ * Thumb state if its bit 0 is set.  The flags are UNKNOWN at reset in the
+ * ARM ARM; QEMU leaves Z set (its reset zeroes the register that holds
+ * NOT Z), and a guest that prints its CPSR must see the same.
  * Shadow registers are poisoned first so that one the reset table
  * forgets is visible.
  */
@@ -109,7 +112,7 @@ void vcpu_reset(struct vcpu *v, uint32_t entry)
 		v->cp15[i] = VCPU_POISON;
 	cp15_reset(v);
 	v->fpexc = 0;
-	v->ctx.cpsr = PSR_MODE_SVC | PSR_A | PSR_I | PSR_F;
-	v->ctx.r[15] = entry;
+	v->ctx.cpsr = PSR_Z | PSR_MODE_SVC | PSR_A | PSR_I | PSR_F | ((entry & 1) ? PSR_T : 0);
+	v->ctx.r[15] = entry & ~1u;
 	v->state = VCPU_RUNNABLE;
 }

@@ -64,7 +64,7 @@ static bool vm_load(struct vm *vm)
 
 	vm->rt.count = 0;
 	if (elf_load(vm->image, vm->image_len, &ram, &vm->rt, &entry, err, sizeof(err))) {
-		hyp_printf("%s: image refused: %s\n", vm->name, err);
+		hyp_printf("%s: %s refused: %s\n", vm->name, vm->file, err);
 		vm->state = VM_FAILED;
 		return false;
 	}
@@ -73,11 +73,10 @@ static bool vm_load(struct vm *vm)
 	vcpu_reset(&vm->vcpu, entry);
 	vm->vcpu.cp15[C_MPIDR] = 0x80000000;	/* CPU 0 of a uniprocessor, as on virt */
 	vm->state = VM_RUNNING;
-	vm->t_start = timer_now();
 	return true;
 }
 
-int vm_create(const char *name, const uint8_t *image, uint32_t len, uint32_t ram_mb)
+int vm_create(const char *name, const char *file, const uint8_t *image, uint32_t len, uint32_t ram_mb)
 {
 	struct vm *vm = NULL;
 	int id;
@@ -90,6 +89,7 @@ int vm_create(const char *name, const uint8_t *image, uint32_t len, uint32_t ram
 	}
 	vm = &vms[id];
 	snprintf(vm->name, sizeof(vm->name), "%s", name);
+	snprintf(vm->file, sizeof(vm->file), "%s", file);
 	vm->id = id;
 	vm->asid = id + 1;
 	vm->image = image;

@@ -27,6 +27,7 @@ struct vm {
 	uint32_t asid;
 	enum vm_state state;
 
+	char file[64];			/* the image's file name, for messages */
 	const uint8_t *image;		/* in the guest package */
 	uint32_t image_len;
 
@@ -50,7 +51,7 @@ static inline struct vm *vcpu_vm(const struct vcpu *v) { return v->vm; }
 /* Parks the VM of v as failed, with a [hyp] report; the others go on. */
 void vcpu_fail(struct vcpu *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-int vm_create(const char *name, const uint8_t *image, uint32_t len, uint32_t ram_mb);
+int vm_create(const char *name, const char *file, const uint8_t *image, uint32_t len, uint32_t ram_mb);
 void vm_power_off(struct vm *vm);
 void vm_reset(struct vm *vm);
 

@@ -11,9 +11,9 @@ broken one is refused at boot with a message naming it.
 """
 import argparse, os, struct, sys
 
-MAGIC = b"TVPKG1\0\0"
+MAGIC = b"TVPKG2\0\0"
 HDR = struct.Struct("<8sII")            # magic, count, total size
-ENT = struct.Struct("<32sIIIIII")      # name, offset, size, ram_mb, slice_us, flags, reserved
+ENT = struct.Struct("<32s64sIIIIII")   # name, file, offset, size, ram_mb, slice_us, flags, reserved
 DEFAULT_RAM_MB = 64
 DEFAULT_SLICE_US = 5000
 
@@ -32,16 +32,16 @@ def main():
     for p in a.images:
         try:
             with open(p, "rb") as f:
-                blobs.append((vm_name(p), f.read()))
+                blobs.append((vm_name(p), os.path.basename(p), f.read()))
         except OSError as e:
             sys.exit(f"mkpkg: cannot read guest image '{p}': {e.strerror}")
     off = HDR.size + ENT.size * len(blobs)
     ents, data = [], b""
-    for name, blob in blobs:
+    for name, fname, blob in blobs:
         off4 = (off + 3) & ~3
         data += b"\0" * (off4 - off) + blob
         name_b = name.encode()[:31]
-        ents.append(ENT.pack(name_b, off4, len(blob), DEFAULT_RAM_MB, DEFAULT_SLICE_US, 0, 0))
+        ents.append(ENT.pack(name_b, fname.encode()[:63], off4, len(blob), DEFAULT_RAM_MB, DEFAULT_SLICE_US, 0, 0))
         off = off4 + len(blob)
     out = HDR.pack(MAGIC, len(blobs), off) + b"".join(ents) + data
     assert len(out) == off

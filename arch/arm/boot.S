@@ -21,9 +21,9 @@
 	.global _start
 _start:
 	cpsid	aif
-	mrs	r0, cpsr
-	and	r0, r0, #0x1f
-	cmp	r0, #0x1a			@ HYP?
+	mrs	r12, cpsr
+	and	r12, r12, #0x1f			@ r12: the mode we were entered in
+	cmp	r12, #0x1a			@ HYP?
 	bne	in_svc
 
 	/* In HYP: set what only HYP can, then return to SVC. */
@@ -40,7 +40,7 @@ _start:
 	adr	r0, in_svc
 	msr	elr_hyp, r0
 	mov	r0, #0x1d3			@ SVC, A/I/F masked
-	msr	spsr_hyp, r0
+	msr	spsr_cxsf, r0			@ (SPSR_hyp: the banked form is UNPREDICTABLE in Hyp)
 	eret
 
 in_svc:
@@ -177,6 +177,7 @@ high_start:
 
 	mov	r0, r11				@ PA - VA
 	mov	r1, r9				@ boot SCTLR
+	mov	r2, r12				@ boot mode
 	bl	hyp_main
 	b	.
 

@@ -1,12 +1,18 @@
 /* QEMU -M virt (hw/arm/virt.c memory map), Cortex-A15, no EL2/EL3. */
 #include "board/board.h"
 
-/* PSCI SYSTEM_OFF: QEMU implements PSCI over HVC for PL1 on this machine. */
+bool board_entered_in_hyp;
+
+/* PSCI SYSTEM_OFF: QEMU implements PSCI for PL1 on this machine, over HVC,
+ * or over SMC when it gives the CPU EL2 (virtualization=on). */
 static void virt_poweroff(void)
 {
 	register uint32_t r0 __asm__("r0") = 0x84000008;
 
-	__asm__ volatile(".arch_extension virt\n\thvc #0" : "+r"(r0) :: "memory");
+	if (board_entered_in_hyp)
+		__asm__ volatile(".arch_extension sec\n\tsmc #0" : "+r"(r0) :: "memory");
+	else
+		__asm__ volatile(".arch_extension virt\n\thvc #0" : "+r"(r0) :: "memory");
 	for (;;)
 		__asm__ volatile("wfi");
 }

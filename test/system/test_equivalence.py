@@ -1,0 +1,41 @@
+"""The acid test: every test guest prints, line for line, the same under
+trapvisor as natively on the same QEMU machine."""
+import glob
+import os
+
+import pytest
+
+from conftest import BUILD, hyp_lines, run_native, vm_lines, vm_name
+
+TESTS = sorted(glob.glob(os.path.join(BUILD, "guests", "tests", "*.elf")))
+
+
+def test_there_are_test_guests():
+    assert len(TESTS) >= 5, "the equivalence guests are not built"
+
+
+@pytest.mark.parametrize("elf", TESTS, ids=[vm_name(t) for t in TESTS])
+def test_same_output_as_native(elf, hyp):
+    status, native = run_native(elf)
+    assert status == 0, f"native run failed:\n" + "\n".join(native)
+    assert native and native[-1].endswith("done"), "native run did not finish:\n" + "\n".join(native)
+
+    status, lines = hyp([elf])
+    name = vm_name(elf)
+    got = vm_lines(lines, name)
+    assert status == 0, "\n".join(lines)
+    assert got == native, "trapvisor output differs from native:\n" + "\n".join(lines)
+    hyp_out = hyp_lines(lines)
+    assert f"{name}: powered off" in hyp_out
+    assert any(l.startswith(f"summary {name}: off after") for l in hyp_out)
+    assert not any("FAILED" in l or "PANIC" in l for l in hyp_out), "\n".join(hyp_out)
+
+
+def test_all_guests_in_one_run(hyp):
+    """Several VMs in one trapvisor: each prints what it prints alone."""
+    status, lines = hyp(TESTS, timeout=300)
+    assert status == 0, "\n".join(lines)
+    for elf in TESTS:
+        status, native = run_native(elf)
+        assert vm_lines(lines, vm_name(elf)) == native, vm_name(elf)
+    assert hyp_lines(lines)[-1] == "all VMs are off: powering off"
