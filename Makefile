@@ -1,6 +1,7 @@
 # trapvisor: one Makefile for the hypervisor, the guests and the tests.
 #   make run                      boot trapvisor with the demo guest(s) on QEMU
 #   make run GUESTS="a.elf b.elf" run those guest ELFs, one VM each
+#   make run CONFIG=vms.conf      run the VMs a configuration describes
 #   make run-native GUEST=a.elf   run one guest ELF natively on the same machine
 #   make test                     host unit tests + QEMU system tests
 #   make debug                    QEMU halted with a gdb server
@@ -49,8 +50,8 @@ hyp: $(B)/trapvisor-$(BOARD).elf
 
 # The guest package: the images and their VM configuration, loaded by QEMU
 # (or the Pi firmware) next to trapvisor.  Rebuilt on every run from GUESTS.
-$(B)/run.pkg: FORCE $(filter $(B)/%,$(GUESTS)) scripts/mkpkg.py
-	$(PYTHON) scripts/mkpkg.py -o $@ $(GUESTS)
+$(B)/run.pkg: FORCE $(if $(CONFIG),guests,$(filter $(B)/%,$(GUESTS))) scripts/mkpkg.py
+	$(Q)$(PYTHON) scripts/mkpkg.py -o $@ $(if $(CONFIG),-c $(CONFIG),$(GUESTS))
 
 # ---- running -----------------------------------------------------------------
 HYP_QEMU_ARGS = -kernel $(B)/trapvisor-$(BOARD).elf \

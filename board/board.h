@@ -15,6 +15,8 @@ struct board {
 	uint32_t pkg_pa;		/* where the guest package is loaded */
 	uint32_t uart_pa;		/* PL011 */
 	uint32_t uart_clk_hz;		/* 0: leave the baud rate as firmware set it */
+	unsigned uart_irq;		/* its interrupt ID */
+	unsigned timer_irq;		/* the non-secure physical timer's interrupt ID */
 	uint32_t gicd_pa, gicc_pa;	/* GICv2; 0 if the board has none */
 	void (*poweroff)(void);		/* never returns */
 };

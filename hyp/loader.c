@@ -85,7 +85,9 @@ static int load_segments(struct image *im)
 		const struct elf32_phdr *ph = phdr(im, i);
 		uint32_t off = ph->p_paddr - ram->base;
 
-		if (ph->p_type != PT_LOAD || ph->p_memsz == 0)
+		/* file bytes but p_memsz 0 is malformed, not empty: checked
+		 * below, as code_ptr() would look for code in them */
+		if (ph->p_type != PT_LOAD || (ph->p_memsz == 0 && ph->p_filesz == 0))
 			continue;
 		if (ph->p_filesz > ph->p_memsz || !in_file(im, ph->p_offset, ph->p_filesz))
 			return FAIL(im, "truncated: segment %u (%lu bytes at offset 0x%lx) "
@@ -168,7 +170,8 @@ static int mapping_symbols(struct image *im, unsigned *count)
 		const struct elf32_shdr *sec;
 		const char *nm;
 
-		if (sym->st_name + 3 > strtab->sh_size || sym->st_shndx == 0 ||
+		if (sym->st_name >= strtab->sh_size || strtab->sh_size - sym->st_name < 3 ||
+		    sym->st_shndx == 0 ||
 		    sym->st_shndx >= SHN_LORESERVE || sym->st_shndx >= eh->e_shnum)
 			continue;
 		nm = names + sym->st_name;

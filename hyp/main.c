@@ -35,5 +35,6 @@ void hyp_main(uint32_t pa_minus_va, uint32_t boot_sctlr, uint32_t boot_mode)
 	isb();
 	if (pkg_start_vms() == 0)
 		hyp_printf("no VM could be started\n");
+	console_input_start();
 	sched_start();
 }

@@ -5,11 +5,59 @@
  */
 #include <stddef.h>
 #include "hyp/mmio.h"
-#include "hyp/vuart.h"
+#include "hyp/vm.h"
 #include "hyp/vmem.h"
+#include "hyp/console.h"
+#include "board/drivers/pl011.h"
 
+static int uart(struct vm *vm, uint32_t off, unsigned size, int write, uint32_t *val)
+{
+	int r = vuart_access(&vm->uart, off, size, write, val);
+
+	/* A guest that polls the flags of an empty receiver many times with
+	 * nothing transmitted in between waits for the keyboard (one read
+	 * before each byte sent is only a transmitter check). */
+	if (!write && (off & ~3u) == UARTFR && (*val & FR_RXFE)) {
+		if (++vm->con.rx_polls == 64)
+			console_vm_waits_input(vm);
+	} else if (write && (off & ~3u) == UARTDR) {
+		vm->con.rx_polls = 0;
+	}
+	console_input_pump(vm);
+	vm_uart_irq(vm);
+	return r;
+}
+
+static int gic_dist(struct vm *vm, uint32_t off, unsigned size, int write, uint32_t *val)
+{
+	return vgic_dist_access(&vm->gic, off, size, write, val);
+}
+
+static int gic_cpu(struct vm *vm, uint32_t off, unsigned size, int write, uint32_t *val)
+{
+	return vgic_cpu_access(&vm->gic, off, size, write, val);
+}
+
+/*
+ * The PCIe host bridge's MMIO and I/O windows: no device sits behind them,
+ * so reads return all ones and writes vanish, as natively (a PCI master
+ * abort), not an external abort.
+ */
+static int pci_window(struct vm *vm, uint32_t off, unsigned size, int write, uint32_t *val)
+{
+	(void)vm; (void)off;
+	if (!write)
+		*val = size == 4 ? 0xffffffffu : (1u << (8 * size)) - 1;
+	return 0;
+}
+
+/* Sizes as QEMU maps the regions: the rest of each 64 KiB slot is empty. */
 static const struct vdev vdevs[] = {
-	{ "pl011", 0x09000000, 0x1000, vuart_access },
+	{ "gicd", 0x08000000, 0x1000, gic_dist },
+	{ "gicc", 0x08010000, VGIC_CPU_SIZE, gic_cpu },
+	{ "pl011", 0x09000000, 0x1000, uart },
+	{ "pcie-mmio", 0x10000000, 0x2eff0000, pci_window },
+	{ "pcie-pio", 0x3eff0000, 0x10000, pci_window },
 };
 
 static const struct vdev *find(uint32_t gpa)

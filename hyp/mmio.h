@@ -11,7 +11,7 @@ struct vdev {
 	const char *name;
 	uint32_t base, size;
 	/* off: offset in the device; returns 0 or a fault status */
-	int (*access)(struct vm *vm, uint32_t off, int size, int write, uint32_t *val);
+	int (*access)(struct vm *vm, uint32_t off, unsigned size, int write, uint32_t *val);
 };
 
 bool mmio_device_at(struct vm *vm, uint32_t gpa);

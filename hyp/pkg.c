@@ -18,6 +18,8 @@ struct pkg_header {
 	uint32_t size;
 };
 
+#define PKG_INPUT	1	/* flags: the VM may own the console input */
+
 struct pkg_entry {
 	char name[32];
 	char file[64];			/* the image's file name, for messages */
@@ -53,7 +55,11 @@ int pkg_start_vms(void)
 			hyp_printf("%s: %s: image outside the guest package\n", name, file);
 			continue;
 		}
-		if (vm_create(name, file, base + e->offset, e->size, e->ram_mb) >= 0)
+		struct vm_config cfg = {
+			.name = name, .file = file, .image = base + e->offset, .len = e->size,
+			.ram_mb = e->ram_mb, .slice_us = e->slice_us, .input = e->flags & PKG_INPUT,
+		};
+		if (vm_create(&cfg) >= 0)
 			started++;
 	}
 	return started;

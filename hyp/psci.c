@@ -1,7 +1,7 @@
 /*
  * PSCI 1.1 over HVC, matching what QEMU's built-in firmware gives a guest
  * on -M virt (target/arm/psci.c): same functions, same return codes, and
- * an HVC with any other function ID is UNDEFINED.
+ * any other function ID returns NOT_SUPPORTED (-1), as QEMU's does.
  */
 #include "hyp/psci.h"
 #include "hyp/vm.h"
@@ -69,8 +69,10 @@ enum psci_result psci_call(struct vcpu *v)
 	uint32_t fn = v->ctx.r[0];
 	int32_t ret;
 
-	if (!is_psci(fn))
-		return PSCI_NOT_PSCI;
+	if (!is_psci(fn)) {
+		v->ctx.r[0] = (uint32_t)RET_NOT_SUPPORTED;
+		return PSCI_DONE;
+	}
 	if (fn & SMC64) {
 		v->ctx.r[0] = (uint32_t)RET_INVALID_PARAMS;
 		return PSCI_DONE;

@@ -7,7 +7,6 @@ struct vcpu;
 enum psci_result {
 	PSCI_DONE,		/* r0 holds the result, continue after the HVC */
 	PSCI_STOPPED,		/* the VM powered off, reset or its vCPU halted */
-	PSCI_NOT_PSCI,		/* not a PSCI function: HVC is UNDEFINED */
 };
 
 enum psci_result psci_call(struct vcpu *v);

@@ -1,16 +1,18 @@
 /*
- * Scheduling.  One vCPU runs at a time; after each trap the scheduler
- * says which to resume.  When no VM is left running, trapvisor prints
- * the per-VM summary and powers the machine off.
+ * Scheduling: see sched.h.  Runs on the way out of every trap, so the
+ * common case (the same vCPU goes on, nothing to deliver) is kept short.
  */
-#include <stdio.h>
 #include "hyp/sched.h"
 #include "hyp/vm.h"
+#include "hyp/vgic.h"
+#include "hyp/vtimer.h"
+#include "hyp/irq.h"
 #include "hyp/console.h"
 #include "hyp/stats.h"
 #include "arch/arm/mmu.h"
 #include "arch/arm/cp15.h"
 #include "arch/arm/vfp.h"
+#include "arch/arm/vexc.h"
 #include "arch/arm/cpu.h"
 #include "arch/arm/timer.h"
 #include "board/board.h"
@@ -19,100 +21,191 @@ void arch_set_frame(struct cpu_ctx *ctx);
 void guest_resume(struct vcpu *v) __attribute__((noreturn));
 
 static struct vcpu *current;
+static uint64_t slice_end;		/* counter value at which current's slice ends */
+static uint64_t switched_in;		/* counter value when current started running */
+static bool yield;			/* current gives up the rest of its slice */
 
 /* The trap frame exception modes point at before any VM runs (boot.S). */
 struct vcpu boot_vcpu;
 
-/* Makes v the vCPU the hardware runs: its tables, its trap frame, the
- * system register values PL0 can see directly. */
-static void switch_to(struct vcpu *v)
+struct vcpu *sched_current(void)
 {
-	if (current == v)
-		return;
-	if (current)
-		cp15_save_hw(current);
-	current = v;
-	mmu_switch(v->vm->l1_pa, v->vm->asid);
-	arch_set_frame(&v->ctx);
-	cp15_load_hw(v);
-	vfp_load_hw(v);
+	return current;
 }
 
-/*
- * WFI/WFE.  Until virtual interrupts exist there is nothing to wait for;
- * the architecture lets both complete at any time, so the vCPU goes on.
- */
+/* trapvisor's timer: only needs to wake the scheduler, which then looks
+ * at the counter itself. */
+static void timer_irq(unsigned irq)
+{
+	(void)irq;
+	timer_stop();
+}
+
 void sched_wait(struct vcpu *v, bool wfe)
 {
-	(void)v; (void)wfe;
-}
-
-static void summary(void)
-{
-	for (int i = 0; i < VM_MAX; i++) {
-		struct vm *vm = &vms[i];
-		char line[320];
-		unsigned n = 0;
-		uint64_t total = 0;
-
-		if (vm->state == VM_EMPTY)
-			continue;
-		for (int c = 0; c < TRAP_NR; c++) {
-			uint64_t k = vm->vcpu.traps[c];
-			total += k;
-			if (k && n < sizeof(line) - 40)
-				n += sniprintf(line + n, sizeof(line) - n, " %s %lu",
-					       trap_class_name[c], (unsigned long)k);
-		}
-		line[n] = 0;
-		if (vm->state == VM_OFF)
-			hyp_printf("summary %s: off after %lu ms, %lu traps:%s\n", vm->name,
-				   (unsigned long)(timer_ticks_to_us(vm->t_end - vm->t_start) / 1000),
-				   (unsigned long)total, n ? line : " none");
-		else
-			hyp_printf("summary %s: %s, %lu traps:%s\n", vm->name,
-				   vm->state == VM_FAILED ? "failed" : "halted",
-				   (unsigned long)total, n ? line : " none");
+	if (wfe) {
+		yield = true;
+	} else {
+		v->wfi = true;
+		console_vm_waits_input(v->vm);
 	}
 }
 
-static void idle_forever(void)
+/* A vCPU in WFI wakes when its GIC signals an interrupt, masked or not
+ * by its CPSR.I (ARM ARM B1.8.13, WFI wake-up events). */
+static bool can_run(struct vm *vm, uint64_t now)
 {
-	hyp_printf("no VM can run: waiting (quit QEMU with Ctrl-A x)\n");
-	for (;;)
-		wfi();
+	struct vcpu *v = &vm->vcpu;
+
+	if (vm->state != VM_RUNNING)
+		return false;
+	if (!v->wfi)
+		return true;
+	vtimer_sync(v, now);
+	if (!vgic_irq_line(&v->vm->gic))
+		return false;
+	v->wfi = false;
+	return true;
+}
+
+/* The earliest moment anything may change: the slice end, or a timer of
+ * any vCPU (it may wake a waiting VM or preempt the current one). */
+static uint64_t next_event(uint64_t now)
+{
+	uint64_t next = current ? slice_end : VTIMER_NEVER;
+
+	for (int i = 0; i < VM_MAX; i++) {
+		struct vm *vm = &vms[i];
+		if (vm->state == VM_RUNNING) {
+			uint64_t t = vtimer_next_event(&vm->vcpu, now);
+			if (t < next)
+				next = t;
+		}
+	}
+	return next;
+}
+
+static void arm_timer(uint64_t now)
+{
+	uint64_t next = next_event(now);
+
+	if (next == VTIMER_NEVER)
+		timer_stop();
+	else
+		timer_arm(next <= now ? 1 : next - now > 0x7fffffff ? 0x7fffffff : next - now);
+}
+
+void sched_timer_changed(struct vcpu *v)
+{
+	uint64_t now = timer_now();
+
+	vtimer_sync(v, now);
+	arm_timer(now);
+}
+
+/* Makes v the vCPU the hardware runs: its tables, its trap frame, the
+ * system register values PL0 can see directly, its VFP registers. */
+static void switch_to(struct vcpu *v, uint64_t now)
+{
+	struct vm *vm = v->vm;
+
+	if (current) {
+		current->vm->cpu_ticks += now - switched_in;
+		if (current != v)
+			cp15_save_hw(current);
+	}
+	vm->slices++;
+	switched_in = now;
+	slice_end = now + vm->slice_ticks;
+	yield = false;
+	if (current == v)
+		return;
+	vfp_switch(current, v);
+	current = v;
+	mmu_switch(vm->l1_pa, vm->asid);
+	arch_set_frame(&v->ctx);
+	cp15_load_hw(v);
+}
+
+/* The next vCPU after prev that can run, prev itself last; NULL if none. */
+static struct vcpu *pick(struct vcpu *prev, uint64_t now)
+{
+	int start = prev ? prev->vm->id : VM_MAX - 1;
+
+	for (int k = 1; k <= VM_MAX; k++) {
+		struct vm *vm = &vms[(start + k) % VM_MAX];
+		if (can_run(vm, now))
+			return &vm->vcpu;
+	}
+	return NULL;
+}
+
+static bool any_vm(enum vm_state state)
+{
+	for (int i = 0; i < VM_MAX; i++)
+		if (vms[i].state == state)
+			return true;
+	return false;
+}
+
+/* Nothing can run: sleep until an interrupt, handle it, look again. */
+static void idle(uint64_t now)
+{
+	if (current) {
+		current->vm->cpu_ticks += now - switched_in;
+		switched_in = now;
+	}
+	arm_timer(now);
+	wfi();
+	irq_handle();
+}
+
+/* A pending virtual IRQ is taken when the guest unmasks: every write to
+ * the virtual CPSR.I traps, so checking on the way out is enough. */
+static void deliver_irq(struct vcpu *v, uint64_t now)
+{
+	vtimer_sync(v, now);
+	if (!(v->ctx.cpsr & PSR_I) && vgic_irq_line(&v->vm->gic)) {
+		v->vm->virqs++;
+		vexc_irq(v, v->ctx.r[15]);
+	}
 }
 
 struct vcpu *sched_next(struct vcpu *prev)
 {
-	bool halted = false;
+	uint64_t now = timer_now();
+	struct vcpu *next;
 
-	if (prev && prev->vm->state == VM_RUNNING)
+	if (prev && prev == current && prev->vm->state == VM_RUNNING && !prev->wfi &&
+	    !yield && now < slice_end) {
+		deliver_irq(prev, now);
+		arm_timer(now);
 		return prev;
-	for (int k = 1; k <= VM_MAX; k++) {
-		struct vm *vm = &vms[((prev ? prev->vm->id : -1) + k) % VM_MAX];
-		if (vm->state == VM_RUNNING) {
-			switch_to(&vm->vcpu);
-			return &vm->vcpu;
-		}
-		halted |= vm->state == VM_HALTED;
 	}
-	if (halted)
-		idle_forever();
-	summary();
-	hyp_printf("all VMs are off: powering off\n");
-	board.poweroff();
-	return NULL;
+	while (!(next = pick(prev ? prev : current, now))) {
+		if (!any_vm(VM_RUNNING)) {
+			if (any_vm(VM_HALTED))
+				hyp_printf("no VM can run: waiting (quit QEMU with Ctrl-A x)\n");
+			else
+				vm_all_off();
+			while (!any_vm(VM_RUNNING))
+				idle(timer_now());
+		}
+		idle(now);
+		now = timer_now();
+	}
+	switch_to(next, now);
+	deliver_irq(next, now);
+	arm_timer(now);
+	return next;
 }
 
 void sched_start(void)
 {
-	struct vcpu *v;
+	uint64_t now = timer_now();
 
-	/* run time counts from here, not from a load that other VMs' loads followed */
+	irq_register(board.timer_irq, timer_irq);
 	for (int i = 0; i < VM_MAX; i++)
-		vms[i].t_start = timer_now();
-	v = sched_next(NULL);
-
-	guest_resume(v);
+		vms[i].t_start = now;
+	guest_resume(sched_next(NULL));
 }

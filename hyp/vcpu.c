@@ -112,7 +112,10 @@ void vcpu_reset(struct vcpu *v, uint32_t entry)
 		v->cp15[i] = VCPU_POISON;
 	cp15_reset(v);
 	v->fpexc = 0;
+	memset(v->vfp_d, 0, sizeof(v->vfp_d));	/* QEMU resets them to zero */
+	v->vfp_fpscr = 0;
 	v->ctx.cpsr = PSR_Z | PSR_MODE_SVC | PSR_A | PSR_I | PSR_F | ((entry & 1) ? PSR_T : 0);
 	v->ctx.r[15] = entry & ~1u;
 	v->state = VCPU_RUNNABLE;
+	v->wfi = false;
 }

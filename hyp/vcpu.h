@@ -60,9 +60,12 @@ struct vcpu {
 
 	uint32_t cp15[CP15_NR];		/* shadow system registers */
 	uint32_t fpexc;			/* shadow FPEXC (VFP enable) */
+	uint64_t vfp_d[32];		/* D0-D31 and FPSCR while another vCPU runs */
+	uint32_t vfp_fpscr;
 
 	struct vm *vm;
 	enum vcpu_state state;
+	bool wfi;			/* waiting for an interrupt */
 	uint64_t traps[TRAP_NR];	/* counted per class, for the summary */
 	uint32_t last_trap_pc;
 };

@@ -15,6 +15,7 @@
 #include "arch/arm/cp15.h"
 #include "arch/arm/vfp.h"
 #include "arch/arm/timer.h"
+#include "hyp/sched.h"
 
 struct vm vms[VM_MAX];
 
@@ -41,7 +42,7 @@ void vcpu_fail(struct vcpu *v, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsniprintf(why, sizeof(why), fmt, ap);
 	va_end(ap);
-	vuart_flush(vm);
+	console_vm_flush(vm);
 	vm->state = VM_FAILED;
 	v->state = VCPU_FAILED;
 	hyp_printf("%s: FAILED: %s\n"
@@ -53,6 +54,17 @@ void vcpu_fail(struct vcpu *v, const char *fmt, ...)
 		hyp_printf("%s:   r%-2d %08lx %08lx %08lx %08lx\n", vm->name, i,
 			   (unsigned long)v->ctx.r[i], (unsigned long)v->ctx.r[i + 1],
 			   (unsigned long)v->ctx.r[i + 2], (unsigned long)v->ctx.r[i + 3]);
+}
+
+/* What the VM's UART transmits goes to the console, a line at a time. */
+static void uart_tx(void *owner, uint8_t c)
+{
+	console_vm_putc(owner, c);
+}
+
+void vm_uart_irq(struct vm *vm)
+{
+	vgic_set_level(&vm->gic, VM_UART_IRQ, vuart_irq_line(&vm->uart));
 }
 
 /* Loads the image into RAM (this VM's tables must be the current ones). */
@@ -69,6 +81,9 @@ static bool vm_load(struct vm *vm)
 		return false;
 	}
 	cache_sync_code(vm->ram, vm->ram_size);
+	vgic_reset(&vm->gic);
+	vm->uart.tx = uart_tx;
+	vm->uart.owner = vm;
 	vuart_reset(&vm->uart);
 	vcpu_reset(&vm->vcpu, entry);
 	vm->vcpu.cp15[C_MPIDR] = 0x80000000;	/* CPU 0 of a uniprocessor, as on virt */
@@ -76,8 +91,10 @@ static bool vm_load(struct vm *vm)
 	return true;
 }
 
-int vm_create(const char *name, const char *file, const uint8_t *image, uint32_t len, uint32_t ram_mb)
+int vm_create(const struct vm_config *cfg)
 {
+	const char *name = cfg->name;
+	uint32_t ram_mb = cfg->ram_mb;
 	struct vm *vm = NULL;
 	int id;
 
@@ -89,16 +106,23 @@ int vm_create(const char *name, const char *file, const uint8_t *image, uint32_t
 	}
 	vm = &vms[id];
 	snprintf(vm->name, sizeof(vm->name), "%s", name);
-	snprintf(vm->file, sizeof(vm->file), "%s", file);
+	snprintf(vm->file, sizeof(vm->file), "%s", cfg->file);
 	vm->id = id;
 	vm->asid = id + 1;
-	vm->image = image;
-	vm->image_len = len;
+	vm->image = cfg->image;
+	vm->image_len = cfg->len;
 	vm->ram_size = ram_mb << 20;
+	vm->input = cfg->input;
+	vm->slice_ticks = (uint64_t)timer_freq() * cfg->slice_us / 1000000;
 	vm->vcpu.vm = vm;
 	vm->state = VM_FAILED;
-	if (vm->ram_size == 0 || vm->ram_size > VM_WINDOW_MAX) {
-		hyp_printf("%s: not started: RAM size %lu MiB (1 to %lu)\n", name,
+	if (cfg->slice_us < 100 || cfg->slice_us > 1000000) {
+		hyp_printf("%s: not started: time slice %lu us (100 us to 1 s)\n", name,
+			   (unsigned long)cfg->slice_us);
+		return -1;
+	}
+	if (ram_mb < 16 || ram_mb > (VM_WINDOW_MAX >> 20)) {
+		hyp_printf("%s: not started: RAM size %lu MiB (16 to %lu)\n", name,
 			   (unsigned long)ram_mb, (unsigned long)(VM_WINDOW_MAX >> 20));
 		return -1;
 	}
@@ -121,26 +145,32 @@ int vm_create(const char *name, const char *file, const uint8_t *image, uint32_t
 	memset(vm->ram, 0, vm->ram_size);	/* RAM powers up zeroed, as on QEMU */
 	if (!vm_load(vm))
 		return -1;
-	hyp_printf("%s: %lu MiB at 0x%08lx, entry 0x%08lx, %lu instructions rewritten\n",
-		   vm->name, (unsigned long)ram_mb, (unsigned long)vm->ram_pa,
-		   (unsigned long)vm->vcpu.ctx.r[15], (unsigned long)vm->rt.count);
+	hyp_printf("%s: %lu MiB at 0x%08lx, entry 0x%08lx, %lu instructions rewritten, "
+		   "slice %lu us\n", vm->name, (unsigned long)ram_mb, (unsigned long)vm->ram_pa,
+		   (unsigned long)vm->vcpu.ctx.r[15], (unsigned long)vm->rt.count,
+		   (unsigned long)cfg->slice_us);
 	return id;
 }
 
 void vm_power_off(struct vm *vm)
 {
-	vuart_flush(vm);
+	console_vm_flush(vm);
 	vm->state = VM_OFF;
 	vm->t_end = timer_now();
 	vm->vcpu.state = VCPU_OFF;
 	hyp_printf("%s: powered off\n", vm->name);
 }
 
+/* PSCI SYSTEM_RESET, from the VM itself: its tables and frame are the
+ * hardware's, so its hardware-held state is reloaded too. */
 void vm_reset(struct vm *vm)
 {
-	vuart_flush(vm);
+	console_vm_flush(vm);
 	hyp_printf("%s: reset\n", vm->name);
-	vm_load(vm);
-	cp15_load_hw(&vm->vcpu);
-	vfp_load_hw(&vm->vcpu);
+	if (!vm_load(vm))
+		return;
+	if (sched_current() == &vm->vcpu) {
+		cp15_load_hw(&vm->vcpu);
+		vfp_switch(NULL, &vm->vcpu);
+	}
 }

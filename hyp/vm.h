@@ -7,11 +7,14 @@
 #include "hyp/vcpu.h"
 #include "hyp/loader.h"
 #include "hyp/vuart.h"
+#include "hyp/vgic.h"
+#include "hyp/console.h"
 
 #define VM_MAX		8
 #define VM_NAME_MAX	32
 #define GUEST_RAM_BASE	0x40000000u
 #define REWRITE_MAX	16384
+#define VM_UART_IRQ	33		/* SPI 1, as on virt */
 
 enum vm_state {
 	VM_EMPTY,	/* slot unused */
@@ -37,11 +40,29 @@ struct vm {
 	uint32_t *l1;			/* translation table the hardware walks for this VM */
 	uint32_t l1_pa;
 
-	uint64_t t_start, t_end;	/* host counter at load and at power off */
+	uint64_t slice_ticks;		/* time slice, in counter ticks */
+	bool input;			/* may own the console input */
+
+	/* accounting, for the summary */
+	uint64_t t_start, t_end;	/* host counter at start and at power off */
+	uint64_t cpu_ticks;		/* time it ran */
+	uint64_t slices;		/* slices it was given */
+	uint64_t virqs;			/* virtual IRQ exceptions delivered */
 
 	struct rewrite_table rt;
 	struct vcpu vcpu;
 	struct vuart uart;
+	struct vgic gic;
+	struct con_line con;		/* the line its UART is printing */
+};
+
+/* What the guest package says about a VM. */
+struct vm_config {
+	const char *name, *file;	/* VM name, image file name (for messages) */
+	const uint8_t *image;
+	uint32_t len;
+	uint32_t ram_mb, slice_us;
+	bool input;
 };
 
 extern struct vm vms[VM_MAX];
@@ -51,9 +72,14 @@ static inline struct vm *vcpu_vm(const struct vcpu *v) { return v->vm; }
 /* Parks the VM of v as failed, with a [hyp] report; the others go on. */
 void vcpu_fail(struct vcpu *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-int vm_create(const char *name, const char *file, const uint8_t *image, uint32_t len, uint32_t ram_mb);
+int vm_create(const struct vm_config *cfg);
+/* Every VM is off: the summary, then the machine powers off. */
+void vm_all_off(void) __attribute__((noreturn));
 void vm_power_off(struct vm *vm);
 void vm_reset(struct vm *vm);
+
+/* The UART's interrupt line, as it is now, to the VM's GIC. */
+void vm_uart_irq(struct vm *vm);
 
 /* Guest-physical RAM as trapvisor sees it (VM window); NULL if not RAM. */
 void *vm_ram_ptr(struct vm *vm, uint32_t gpa, uint32_t len);

@@ -1,96 +1,275 @@
 /*
- * Virtual PL011 (ARM DDI 0183), as QEMU's hw/char/pl011.c presents it to
- * a guest: enough for output, register read-back and identification.
- * Output is collected per VM and goes to the console a whole line at a
- * time.  Input and interrupts come with the full UART.
+ * Virtual PL011 UART (ARM DDI 0183), identical as a guest sees it to
+ * QEMU 7.2's hw/char/pl011.c on -M virt.  The model follows QEMU rather
+ * than the TRM wherever the two differ, because a guest must print and
+ * read exactly as it does natively on QEMU.  The differences that matter:
+ *
+ *  - transmission is instantaneous: UARTFR.TXFE is always 1, TXFF and
+ *    BUSY always 0; UARTCR.UARTEN/TXE/RXE are stored but not enforced;
+ *  - TXRIS is set on every UARTDR write and only UARTICR clears it (it
+ *    is 0 after power-on, where the TRM would have it set);
+ *  - the receive trigger level is always 1 character whatever UARTIFLS
+ *    says (QEMU disables the IFLS decoding so that Linux, which reads
+ *    only on interrupt, sees every character): RXRIS is set when the
+ *    FIFO count becomes exactly 1 and cleared when a DR read leaves it
+ *    at 0; no receive timeout, no error or modem status interrupts;
+ *  - the receive FIFO is a 16-slot ring whose slots are never cleared:
+ *    a DR read with the FIFO empty returns the stale slot at the read
+ *    position (0 if it was never written), and in 7.2 the read position
+ *    advances through all 16 slots even with the FIFO disabled;
+ *  - a write to UARTLCR_H that changes FEN empties the FIFO but, in 7.2,
+ *    leaves UARTFR.RXFE/RXFF and RXRIS as they were;
+ *  - no reset method: QEMU 7.2 sets these values once at creation, so a
+ *    guest system reset does not reset the UART (the owner decides
+ *    whether to call vuart_reset() then);
+ *  - accesses of 1, 2 or 4 bytes reach the register handlers unchanged
+ *    (pl011_ops has no .valid/.impl sizes in 7.2): the register is chosen
+ *    by off >> 2, a write uses the low size bytes as the whole new value,
+ *    a read returns the low size bytes of the register whatever byte lane
+ *    was addressed.  So a byte store to any of DR's four bytes transmits
+ *    it and a byte load from any of them pops the FIFO.
  */
+#include <stddef.h>
 #include "hyp/vuart.h"
-#include "hyp/vm.h"
-#include "hyp/console.h"
-#include "board/drivers/pl011.h"
 
-#define INT_TX	(1u << 5)
+/* Register word index (offset >> 2), TRM table 3-1 */
+#define W_DR		(0x000 >> 2)
+#define W_RSR_ECR	(0x004 >> 2)
+#define W_FR		(0x018 >> 2)
+#define W_ILPR		(0x020 >> 2)
+#define W_IBRD		(0x024 >> 2)
+#define W_FBRD		(0x028 >> 2)
+#define W_LCR_H		(0x02c >> 2)
+#define W_CR		(0x030 >> 2)
+#define W_IFLS		(0x034 >> 2)
+#define W_IMSC		(0x038 >> 2)
+#define W_RIS		(0x03c >> 2)
+#define W_MIS		(0x040 >> 2)
+#define W_ICR		(0x044 >> 2)
+#define W_DMACR		(0x048 >> 2)
+#define W_PERIPHID0	(0xfe0 >> 2)
+#define W_PCELLID3	(0xffc >> 2)
 
+#define PAGE_SIZE	0x1000u
+
+/* UARTFR */
+#define FR_RXFE		(1u << 4)
+#define FR_RXFF		(1u << 6)
+#define FR_TXFE		(1u << 7)
+
+/* UARTLCR_H */
+#define LCR_H_FEN	(1u << 4)
+
+/* UARTRIS/UARTMIS/UARTIMSC/UARTICR */
+#define INT_RX		(1u << 4)	/* RXRIS */
+#define INT_TX		(1u << 5)	/* TXRIS */
+#define INT_ALL		0x7ffu		/* every source UARTINTR combines (OE..RIMIS) */
+
+/* UARTDR error bits above the data byte, and UARTDMACR enables */
+#define DR_BE		(1u << 10)
+#define DMACR_RXTX	0x3u		/* RXDMAE | TXDMAE */
+
+/* The receive trigger level QEMU actually uses, for every UARTIFLS value */
+#define RX_TRIGGER	1u
+
+/* PL011 r1p3 identification as QEMU presents it: UARTPeriphID0-3, UARTPCellID0-3 */
 static const uint8_t pl011_id[8] = { 0x11, 0x10, 0x14, 0x00, 0x0d, 0xf0, 0x05, 0xb1 };
+
+static void note(struct vuart *u, enum vuart_notice what, uint32_t off)
+{
+	if (what != VUART_DMA_UNIMP)
+		u->bad_accesses++;
+	if (u->notice)
+		u->notice(u->owner, what, off);
+}
 
 void vuart_reset(struct vuart *u)
 {
-	*u = (struct vuart){ .cr = 0x300, .ifls = 0x12 };
+	/* what QEMU 7.2's pl011_init() sets on a zeroed device; all else is 0 */
+	u->st = (struct vuart_state){
+		.fr = FR_TXFE | FR_RXFE,
+		.cr = 0x300,		/* TXE | RXE */
+		.ifls = 0x12,		/* both FIFO levels at 1/2 */
+	};
 }
 
-void vuart_flush(struct vm *vm)
+static unsigned fifo_depth(const struct vuart_state *s)
 {
-	struct vuart *u = &vm->uart;
-
-	if (u->len)
-		console_vm_line(vm->name, u->line, u->len);
-	u->len = 0;
+	return (s->lcr_h & LCR_H_FEN) ? VUART_FIFO_DEPTH : 1;
 }
 
-static void put(struct vm *vm, char c)
+bool vuart_rx_room(const struct vuart *u)
 {
-	struct vuart *u = &vm->uart;
+	return u->st.rx_count < fifo_depth(&u->st);	/* pl011_can_receive */
+}
 
-	if (c == '\n') {
-		console_vm_line(vm->name, u->line, u->len);
-		u->len = 0;
-		return;
+bool vuart_irq_line(const struct vuart *u)
+{
+	return (u->st.ris & u->st.imsc & INT_ALL) != 0;	/* pl011_update, IRQ 0 */
+}
+
+/* pl011_put_fifo: callers have checked there is room. */
+static void rx_put(struct vuart_state *s, uint32_t dr)
+{
+	s->rx_fifo[(s->rx_pos + s->rx_count) % VUART_FIFO_DEPTH] = dr;
+	s->rx_count++;
+	s->fr &= ~FR_RXFE;
+	/* 7.2 tests the mode, not the depth: one character fills a disabled FIFO */
+	if (!(s->lcr_h & LCR_H_FEN) || s->rx_count == VUART_FIFO_DEPTH)
+		s->fr |= FR_RXFF;
+	/* equality, not >=: a RXRIS cleared by UARTICR stays clear until the FIFO refills from empty */
+	if (s->rx_count == RX_TRIGGER)
+		s->ris |= INT_RX;
+}
+
+bool vuart_rx(struct vuart *u, uint8_t c)
+{
+	if (!vuart_rx_room(u)) {
+		u->rx_refused++;
+		return false;
 	}
-	if (c == '\r')
-		return;			/* the console ends lines itself */
-	if (u->len == VUART_LINE_MAX)
-		vuart_flush(vm);
-	u->line[u->len++] = c;
+	rx_put(&u->st, c);
+	u->rx_bytes++;
+	return true;
 }
 
-static uint32_t *reg(struct vuart *u, uint32_t off)
+/*
+ * QEMU queues a break (DR with BE set and data 0) without asking whether
+ * the FIFO has room, which can corrupt its ring; here the break waits for
+ * room like a character, which is what a guest would see from a break
+ * sent while it keeps up.
+ */
+bool vuart_rx_break(struct vuart *u)
 {
-	switch (off) {
-	case UARTILPR: return &u->ilpr;
-	case UARTIBRD: return &u->ibrd;
-	case UARTFBRD: return &u->fbrd;
-	case UARTLCR_H: return &u->lcr_h;
-	case UARTCR: return &u->cr;
-	case UARTIFLS: return &u->ifls;
-	case UARTIMSC: return &u->imsc;
-	case UARTDMACR: return &u->dmacr;
-	default: return NULL;
+	if (!vuart_rx_room(u)) {
+		u->rx_refused++;
+		return false;
+	}
+	rx_put(&u->st, DR_BE);
+	return true;
+}
+
+/* UARTDR read (pl011_read, case UARTDR) */
+static uint32_t dr_read(struct vuart_state *s)
+{
+	uint32_t c;
+
+	s->fr &= ~FR_RXFF;
+	c = s->rx_fifo[s->rx_pos];	/* stale when empty, as in QEMU */
+	if (s->rx_count > 0) {
+		s->rx_count--;
+		/* 7.2 walks all 16 slots even with the FIFO disabled */
+		s->rx_pos = (s->rx_pos + 1) % VUART_FIFO_DEPTH;
+	}
+	if (s->rx_count == 0)
+		s->fr |= FR_RXFE;
+	if (s->rx_count == RX_TRIGGER - 1)
+		s->ris &= ~INT_RX;
+	s->rsr = c >> 8;		/* FE/PE/BE/OE of this character, even a stale one */
+	return c;
+}
+
+static uint32_t reg_read(struct vuart *u, uint32_t off)
+{
+	struct vuart_state *s = &u->st;
+	uint32_t w = off >> 2;
+
+	if (w >= W_PERIPHID0 && w <= W_PCELLID3)
+		return pl011_id[w - W_PERIPHID0];
+	switch (w) {
+	case W_DR:	return dr_read(s);
+	case W_RSR_ECR:	return s->rsr;
+	case W_FR:	return s->fr;
+	case W_ILPR:	return s->ilpr;
+	case W_IBRD:	return s->ibrd;
+	case W_FBRD:	return s->fbrd;
+	case W_LCR_H:	return s->lcr_h;
+	case W_CR:	return s->cr;
+	case W_IFLS:	return s->ifls;
+	case W_IMSC:	return s->imsc;
+	case W_RIS:	return s->ris;
+	case W_MIS:	return s->ris & s->imsc;
+	case W_DMACR:	return s->dmacr;
+	default:
+		/* reserved, test registers and the write-only UARTICR */
+		note(u, VUART_BAD_READ, off);
+		return 0;
 	}
 }
 
-int vuart_access(struct vm *vm, uint32_t off, int size, int write, uint32_t *val)
+static void lcr_h_write(struct vuart *u, uint32_t v)
 {
-	struct vuart *u = &vm->uart;
-	uint32_t *r;
+	struct vuart_state *s = &u->st;
 
-	(void)size;
-	off &= ~3u;
-	if (off == UARTDR) {
-		if (write) {
-			put(vm, (char)*val);
-			u->ris |= INT_TX;
-		} else {
-			*val = 0;		/* no input yet: the FIFO is empty */
-		}
-	} else if (off == UARTFR) {
-		if (!write)
-			*val = FR_TXFE | FR_RXFE;
-	} else if (off == UARTRIS || off == UARTMIS) {
-		if (!write)
-			*val = off == UARTRIS ? u->ris : u->ris & u->imsc;
-	} else if (off == UARTICR) {
-		if (write)
-			u->ris &= ~*val;
-	} else if (off >= 0xfe0) {
-		if (!write)
-			*val = pl011_id[(off - 0xfe0) / 4];
-	} else if ((r = reg(u, off))) {
-		if (write)
-			*r = *val;
-		else
-			*val = *r;
-	} else if (!write) {
-		*val = 0;			/* UARTRSR and reserved: read as zero */
+	/*
+	 * Changing FEN empties the receive FIFO (the characters in it are
+	 * lost).  QEMU 7.2 resets only the count and position: UARTFR keeps
+	 * its RXFE/RXFF until the next character or DR read, and RXRIS stays.
+	 * BRK only asks the host serial line for a break: nothing to see.
+	 */
+	if ((s->lcr_h ^ v) & LCR_H_FEN) {
+		u->rx_dropped += s->rx_count;
+		s->rx_count = 0;
+		s->rx_pos = 0;
 	}
+	s->lcr_h = v;
+}
+
+static void reg_write(struct vuart *u, uint32_t off, uint32_t v)
+{
+	struct vuart_state *s = &u->st;
+
+	switch (off >> 2) {
+	case W_DR:
+		/* sent at once, whatever UARTCR says; TXRIS on every byte */
+		u->tx_bytes++;
+		if (u->tx)
+			u->tx(u->owner, (uint8_t)v);
+		s->ris |= INT_TX;
+		break;
+	case W_RSR_ECR:	s->rsr = 0; break;	/* UARTECR: any value clears */
+	case W_FR:	break;			/* read-only, ignored without complaint */
+	case W_ILPR:	s->ilpr = v; break;
+	case W_IBRD:	s->ibrd = v; break;	/* 7.2 keeps all 32 bits */
+	case W_FBRD:	s->fbrd = v; break;
+	case W_LCR_H:	lcr_h_write(u, v); break;
+	case W_CR:	s->cr = v; break;
+	case W_IFLS:	s->ifls = v; break;	/* no effect on the trigger */
+	case W_IMSC:	s->imsc = v; break;
+	case W_ICR:	s->ris &= ~v; break;
+	case W_DMACR:
+		s->dmacr = v;
+		if (v & DMACR_RXTX)
+			note(u, VUART_DMA_UNIMP, off);
+		break;
+	default:
+		/* reserved, UARTRIS, UARTMIS and the identification registers */
+		note(u, VUART_BAD_WRITE, off);
+		break;
+	}
+}
+
+int vuart_access(struct vuart *u, uint32_t off, unsigned size, int write, uint32_t *val)
+{
+	uint32_t mask;
+
+	/*
+	 * QEMU's memory core refuses a misaligned access to the region
+	 * (pl011_ops does not allow unaligned ones) and the CPU takes a
+	 * synchronous external abort; the other cases cannot come from an
+	 * A32 load or store that hit this page.
+	 */
+	if ((size != 1 && size != 2 && size != 4) || (off & (size - 1)) ||
+	    off >= PAGE_SIZE) {
+		note(u, VUART_BAD_ACCESS, off);
+		if (!write)
+			*val = 0;
+		return VUART_FSR_EXT;
+	}
+	mask = size == 4 ? 0xffffffffu : (1u << (size * 8)) - 1;
+	if (write)
+		reg_write(u, off, *val & mask);
+	else
+		*val = reg_read(u, off) & mask;
 	return 0;
 }

@@ -3,19 +3,32 @@
 (or the Pi firmware) loads next to trapvisor.  trapvisor reads it with
 hyp/pkg.c; the layout is documented in docs/DESIGN.md ("Guest package").
 
-    mkpkg.py -o out.pkg a.elf b.elf ...
+    mkpkg.py -o out.pkg a.elf b.elf ...      one VM per image, defaults
+    mkpkg.py -o out.pkg -c vms.conf          VMs as a configuration says
 
-Each image becomes one VM named after its file (basename without .elf).
-Files are packed as they are: trapvisor itself validates every image, so a
-broken one is refused at boot with a message naming it.
+A configuration has one VM per line, `key=value` fields separated by
+blanks; `#` starts a comment:
+
+    name=os     image=build/guests/os/os.elf  ram=64  slice=5000  input=yes
+
+image is required (relative to the current directory); name defaults to
+the image's file name without .elf, ram (MiB) to 64, slice (microseconds)
+to 5000, input (may own the console keyboard) to yes.
+
+Files are packed as they are: trapvisor itself validates every image and
+value, so a broken one is refused at boot with a message naming it.
 """
-import argparse, os, struct, sys
+import argparse
+import os
+import struct
+import sys
 
 MAGIC = b"TVPKG2\0\0"
 HDR = struct.Struct("<8sII")            # magic, count, total size
 ENT = struct.Struct("<32s64sIIIIII")   # name, file, offset, size, ram_mb, slice_us, flags, reserved
-DEFAULT_RAM_MB = 64
-DEFAULT_SLICE_US = 5000
+FLAG_INPUT = 1
+DEFAULTS = {"ram": "64", "slice": "5000", "input": "yes"}
+KEYS = {"name", "image", "ram", "slice", "input"}
 
 
 def vm_name(path):
@@ -23,27 +36,73 @@ def vm_name(path):
     return base[:-4] if base.endswith(".elf") else base
 
 
+def fail(msg):
+    sys.exit(f"mkpkg: {msg}")
+
+
+def parse_config(path):
+    vms = []
+    try:
+        text = open(path).read()
+    except OSError as e:
+        fail(f"cannot read configuration '{path}': {e.strerror}")
+    for n, line in enumerate(text.splitlines(), 1):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        vm = dict(DEFAULTS)
+        for field in line.split():
+            key, eq, val = field.partition("=")
+            if not eq or key not in KEYS:
+                fail(f"{path}:{n}: '{field}' is not one of {', '.join(sorted(KEYS))}=VALUE")
+            vm[key] = val
+        if "image" not in vm:
+            fail(f"{path}:{n}: image= is missing")
+        vms.append(vm)
+    return vms
+
+
+def number(vm, key, where):
+    try:
+        return int(vm[key], 0)
+    except ValueError:
+        fail(f"{where}: {key}={vm[key]} is not a number")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("-o", required=True)
-    ap.add_argument("images", nargs="+")
+    ap.add_argument("-c", "--config")
+    ap.add_argument("images", nargs="*")
     a = ap.parse_args()
-    blobs = []
-    for p in a.images:
-        try:
-            with open(p, "rb") as f:
-                blobs.append((vm_name(p), os.path.basename(p), f.read()))
-        except OSError as e:
-            sys.exit(f"mkpkg: cannot read guest image '{p}': {e.strerror}")
-    off = HDR.size + ENT.size * len(blobs)
+    vms = parse_config(a.config) if a.config else []
+    vms += [dict(DEFAULTS, image=p) for p in a.images]
+    if not vms:
+        fail("no guest: give images or a configuration")
+    if len(vms) > 8:
+        fail(f"{len(vms)} VMs: trapvisor runs at most 8")
+    names = set()
     ents, data = [], b""
-    for name, fname, blob in blobs:
+    off = HDR.size + ENT.size * len(vms)
+    for vm in vms:
+        name = vm.get("name") or vm_name(vm["image"])
+        if name in names:
+            fail(f"two VMs are named '{name}': give one a name= in a configuration")
+        names.add(name)
+        try:
+            with open(vm["image"], "rb") as f:
+                blob = f.read()
+        except OSError as e:
+            fail(f"cannot read guest image '{vm['image']}': {e.strerror}")
+        if vm["input"] not in ("yes", "no"):
+            fail(f"{name}: input={vm['input']}: yes or no")
         off4 = (off + 3) & ~3
         data += b"\0" * (off4 - off) + blob
-        name_b = name.encode()[:31]
-        ents.append(ENT.pack(name_b, fname.encode()[:63], off4, len(blob), DEFAULT_RAM_MB, DEFAULT_SLICE_US, 0, 0))
+        ents.append(ENT.pack(name.encode()[:31], os.path.basename(vm["image"]).encode()[:63],
+                             off4, len(blob), number(vm, "ram", name), number(vm, "slice", name),
+                             FLAG_INPUT if vm["input"] == "yes" else 0, 0))
         off = off4 + len(blob)
-    out = HDR.pack(MAGIC, len(blobs), off) + b"".join(ents) + data
+    out = HDR.pack(MAGIC, len(vms), off) + b"".join(ents) + data
     assert len(out) == off
     with open(a.o, "wb") as f:
         f.write(out)

@@ -50,8 +50,7 @@ enum emu a32_emulate(struct vcpu *v, uint32_t insn);
 /* Instruction classes, one file each. */
 enum emu emu_mrs(struct vcpu *v, uint32_t insn);
 enum emu emu_msr(struct vcpu *v, uint32_t insn);
-enum emu emu_mrs_banked(struct vcpu *v, uint32_t insn);
-enum emu emu_msr_banked(struct vcpu *v, uint32_t insn);
+enum emu emu_banked_undef(struct vcpu *v, uint32_t insn);
 enum emu emu_cps(struct vcpu *v, uint32_t insn);
 enum emu emu_coproc(struct vcpu *v, uint32_t insn);
 enum emu emu_coproc64(struct vcpu *v, uint32_t insn);

@@ -10,9 +10,9 @@ static const struct a32_op a32_ops[] = {
 	/* hints first: WFI/WFE live inside the MSR-immediate space */
 	{ 0x0ffffffe, 0x0320f002, TRAP_WFX,   emu_wfx },		/* WFE, WFI */
 	{ 0x0fbf0fff, 0x010f0000, TRAP_PSR,   emu_mrs },		/* MRS Rd, CPSR/SPSR */
-	{ 0x0fb00eff, 0x01000200, TRAP_PSR,   emu_mrs_banked },		/* MRS Rd, <banked> */
+	{ 0x0fb00eff, 0x01000200, TRAP_PSR,   emu_banked_undef },	/* MRS Rd, <banked> */
 	{ 0x0fb0fff0, 0x0120f000, TRAP_PSR,   emu_msr },		/* MSR <psr>_<f>, Rn */
-	{ 0x0fb0fef0, 0x0120f200, TRAP_PSR,   emu_msr_banked },		/* MSR <banked>, Rn */
+	{ 0x0fb0fef0, 0x0120f200, TRAP_PSR,   emu_banked_undef },	/* MSR <banked>, Rn */
 	{ 0x0fb0f000, 0x0320f000, TRAP_PSR,   emu_msr },		/* MSR <psr>_<f>, #imm */
 	{ 0xfff1fe20, 0xf1000000, TRAP_CPS,   emu_cps },
 	{ 0x0fffffff, 0x0160006e, TRAP_ERET,  emu_eret },
@@ -22,7 +22,7 @@ static const struct a32_op a32_ops[] = {
 	{ 0x0e500000, 0x08400000, TRAP_LDSTM, emu_stm_user },		/* STM ^ */
 	{ 0x0ff000f0, 0x01400070, TRAP_HVC,   emu_hvc },
 	{ 0x0ff000f0, 0x01600070, TRAP_SMC,   emu_smc },
-	{ 0x0fef0f10, 0x0ee00a10, TRAP_VFP,   emu_vfp_sysreg },		/* VMRS/VMSR */
+	{ 0x0fe00fff, 0x0ee00a10, TRAP_VFP,   emu_vfp_sysreg },		/* VMRS/VMSR */
 	{ 0x0f000010, 0x0e000010, TRAP_CP15,  emu_coproc },		/* MRC/MCR */
 	{ 0x0fe00000, 0x0c400000, TRAP_CP15,  emu_coproc64 },		/* MRRC/MCRR */
 	{ 0x0c10f000, 0x0010f000, TRAP_ERET,  emu_dp_eret },		/* <op>S PC, ... */

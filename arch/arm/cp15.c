@@ -12,6 +12,7 @@
 #include "arch/arm/vfp.h"
 #include "hyp/vcpu.h"
 #include "hyp/vm.h"
+#include "hyp/sched.h"
 
 /* ---- access functions --------------------------------------------------- */
 
@@ -70,6 +71,14 @@ static bool acc_rw(struct vcpu *v, const struct cp15_reg *r, struct sysreg_acces
 		a->lo = v->cp15[r->slot];
 		a->hi = a->is64 ? v->cp15[r->slot + 1] : 0;
 	}
+	return true;
+}
+
+static bool acc_raz_wi(struct vcpu *v, const struct cp15_reg *r, struct sysreg_access *a)
+{
+	(void)v; (void)r;
+	if (!a->write)
+		a->lo = 0;
 	return true;
 }
 
@@ -249,6 +258,7 @@ static bool acc_cnt_ctl(struct vcpu *v, const struct cp15_reg *r, struct sysreg_
 		return false;
 	if (a->write) {
 		v->cp15[r->slot] = a->lo & (CNT_CTL_ENABLE | CNT_CTL_IMASK);
+		sched_timer_changed(v);
 		return true;
 	}
 	a->lo = v->cp15[r->slot];
@@ -261,7 +271,10 @@ static bool acc_cnt_cval(struct vcpu *v, const struct cp15_reg *r, struct sysreg
 {
 	if (!timer_access_ok(v, r))
 		return false;
-	return acc_rw(v, r, a);
+	acc_rw(v, r, a);
+	if (a->write)
+		sched_timer_changed(v);
+	return true;
 }
 
 /* CNTx_TVAL: a signed 32-bit view of CVAL - now. */
@@ -278,6 +291,7 @@ static bool acc_cnt_tval(struct vcpu *v, const struct cp15_reg *r, struct sysreg
 		uint64_t c = now + (uint64_t)(int64_t)(int32_t)a->lo;
 		v->cp15[cval->slot] = (uint32_t)c;
 		v->cp15[cval->slot + 1] = (uint32_t)(c >> 32);
+		sched_timer_changed(v);
 	} else {
 		a->lo = (uint32_t)(timer_cval(v, cval) - now);
 	}
@@ -413,10 +427,16 @@ const struct cp15_reg *cp15_find(uint32_t key)
 	return NULL;
 }
 
+/* IMPLEMENTATION DEFINED c15 space not in the table: RAZ/WI at PL1, as
+ * QEMU's Cortex-A15 (and the real one, for the registers it has). */
+static const struct cp15_reg c15_dummy = { 0, 0, C_NONE, acc_raz_wi, 0, "c15" };
+
 bool cp15_access(struct vcpu *v, uint32_t key, struct sysreg_access *a)
 {
 	const struct cp15_reg *r = cp15_find(key);
 
+	if (!r && !a->is64 && (key >> 12) == 15)
+		r = &c15_dummy;
 	if (!r)
 		return false;
 	if (!vcpu_privileged(v) && !(r->pl0 & (a->write ? PL0_W : PL0_R)))

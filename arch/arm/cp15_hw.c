@@ -13,7 +13,9 @@ void cp15_init_host(uint32_t boot_sctlr)
 	hw_id[HW_TLBTR] = CP15_READ(c0, 0, c0, 3);
 	hw_id[HW_REVIDR] = CP15_READ(c0, 0, c0, 6);
 	hw_id[HW_ID_PFR0] = CP15_READ(c0, 0, c1, 0);
-	hw_id[HW_ID_PFR1] = CP15_READ(c0, 0, c1, 1);
+	/* the virtual CPU has neither Security nor Virtualization Extensions,
+	 * whatever the host has (ID_PFR1.Security [7:4], .Virtualization [15:12]) */
+	hw_id[HW_ID_PFR1] = CP15_READ(c0, 0, c1, 1) & ~0xf0f0u;
 	hw_id[HW_ID_DFR0] = CP15_READ(c0, 0, c1, 2);
 	hw_id[HW_ID_AFR0] = CP15_READ(c0, 0, c1, 3);
 	hw_id[HW_ID_MMFR0] = CP15_READ(c0, 0, c1, 4);

@@ -11,19 +11,14 @@ enum emu emu_wfx(struct vcpu *v, uint32_t insn)
 	return EMU_DONE;
 }
 
-/* HVC: PSCI, as QEMU's firmware interface; anything else is UNDEFINED
- * (a PL1 with no EL2 to call). */
+/* HVC: PSCI, QEMU's firmware interface, which answers every function ID
+ * from PL1.  At PL0 HVC is UNDEFINED. */
 enum emu emu_hvc(struct vcpu *v, uint32_t insn)
 {
 	(void)insn;
-	switch (psci_call(v)) {
-	case PSCI_DONE:
-		return EMU_NEXT;
-	case PSCI_STOPPED:
-		return EMU_DONE;
-	default:
+	if (!vcpu_privileged(v))
 		return EMU_UNDEF;
-	}
+	return psci_call(v) == PSCI_DONE ? EMU_NEXT : EMU_DONE;
 }
 
 /* SMC: no Secure monitor on this machine (QEMU virt without EL3). */

@@ -1,5 +1,5 @@
 /*
- * MRS, MSR, their banked forms, and CPS: the instructions that read and
+ * MRS, MSR and CPS: the instructions that read and
  * write the CPSR/SPSR.  At PL0 the hardware would silently ignore the
  * privileged fields (MSR/CPS) or show User mode (MRS), so the loader
  * rewrites them to trap, and they are emulated here on the virtual CPSR.
@@ -77,72 +77,14 @@ enum emu emu_msr(struct vcpu *v, uint32_t insn)
 }
 
 /*
- * Banked register selected by SYSm = M:M1 (ARM ARM B9.2.3): its mode and
- * register number (16 = SPSR).  False for encodings naming nothing this
- * vCPU has (Monitor, Hyp, reserved).
+ * MRS/MSR <banked register> belong to the Virtualization Extensions
+ * (ARM ARM B9.3.9): the virtual CPU, like QEMU virt's Cortex-A15 without
+ * EL2, does not have them, so they are UNDEFINED.
  */
-static bool banked_decode(uint32_t insn, uint32_t *mode, int *reg)
+enum emu emu_banked_undef(struct vcpu *v, uint32_t insn)
 {
-	unsigned sysm = (bit(insn, 8) << 4) | bits(insn, 19, 16);
-	static const uint8_t pair_mode[4] = { PSR_MODE_IRQ, PSR_MODE_SVC, PSR_MODE_ABT, PSR_MODE_UND };
-
-	if (bit(insn, 22)) {			/* SPSR_<mode> */
-		*reg = 16;
-		if (sysm == 14) { *mode = PSR_MODE_FIQ; return true; }
-		if (sysm >= 16 && sysm <= 22 && !(sysm & 1)) {
-			*mode = pair_mode[(sysm - 16) / 2];
-			return true;
-		}
-		return false;
-	}
-	if (sysm <= 6) { *mode = PSR_MODE_USR; *reg = 8 + sysm; return true; }
-	if (sysm >= 8 && sysm <= 14) { *mode = PSR_MODE_FIQ; *reg = sysm; return true; }
-	if (sysm >= 16 && sysm <= 23) {
-		*mode = pair_mode[(sysm - 16) / 2];
-		*reg = (sysm & 1) ? 13 : 14;
-		return true;
-	}
-	return false;
-}
-
-/* The banked register, or NULL where the access is UNPREDICTABLE
- * (User mode, the current mode's own register): QEMU UNDEFs those. */
-static uint32_t *banked_target(struct vcpu *v, uint32_t insn)
-{
-	uint32_t mode, cur = vcpu_mode(v);
-	int reg;
-
-	if (!vcpu_privileged(v) || !banked_decode(insn, &mode, &reg))
-		return NULL;
-	if (mode_bank(mode) == mode_bank(cur))
-		return NULL;
-	if (reg == 16)
-		return &v->bank[mode_bank(mode)].spsr;
-	if (mode == PSR_MODE_USR && reg < 13 && cur != PSR_MODE_FIQ)
-		return NULL;			/* r8_usr is r8 outside FIQ mode */
-	return vcpu_banked_reg(v, mode, reg);
-}
-
-enum emu emu_mrs_banked(struct vcpu *v, uint32_t insn)
-{
-	uint32_t *r = banked_target(v, insn);
-	unsigned rd = bits(insn, 15, 12);
-
-	if (!r || rd == 15)
-		return EMU_UNDEF;
-	v->ctx.r[rd] = *r;
-	return EMU_NEXT;
-}
-
-enum emu emu_msr_banked(struct vcpu *v, uint32_t insn)
-{
-	uint32_t *r = banked_target(v, insn);
-	unsigned rn = bits(insn, 3, 0);
-
-	if (!r || rn == 15)
-		return EMU_UNDEF;
-	*r = v->ctx.r[rn];
-	return EMU_NEXT;
+	(void)v; (void)insn;
+	return EMU_UNDEF;
 }
 
 /* CPS<effect> <iflags>{, #mode}: a NOP in User mode (A8.8.35). */

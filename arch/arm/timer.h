@@ -1,13 +1,12 @@
 /*
  * The host's generic timer (ARM ARM B8): the system counter, and the
- * non-secure physical timer that trapvisor keeps for itself.
+ * non-secure physical timer that trapvisor keeps for itself (its
+ * interrupt ID is the board's timer_irq).
  */
 #ifndef ARCH_ARM_TIMER_H
 #define ARCH_ARM_TIMER_H
 
 #include <stdint.h>
-
-#define TIMER_PPI_PHYS	30	/* CNTP: trapvisor's own */
 
 void timer_init(void);
 uint64_t timer_now(void);		/* counter ticks */

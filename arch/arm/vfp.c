@@ -1,11 +1,13 @@
 /* VFP: see vfp.h. */
 #include "arch/arm/vfp.h"
 #include "arch/arm/cpu.h"
+#include <stdbool.h>
 #include "hyp/vcpu.h"
 
-#define VFP_ASM(s)	".fpu vfpv3\n\t" s
+#define VFP_ASM(s)	".fpu neon-vfpv4\n\t" s
 
 static uint32_t fpsid, mvfr0, mvfr1;
+static bool d32;			/* 32 double registers, not 16 */
 
 static uint32_t read_fpexc(void)
 {
@@ -27,7 +29,33 @@ void vfp_init(void)
 	__asm__ volatile(VFP_ASM("vmrs %0, fpsid") : "=r"(fpsid));
 	__asm__ volatile(VFP_ASM("vmrs %0, mvfr0") : "=r"(mvfr0));
 	__asm__ volatile(VFP_ASM("vmrs %0, mvfr1") : "=r"(mvfr1));
+	d32 = (mvfr0 & 0xf) == 2;
 	write_fpexc(0);
+}
+
+/*
+ * Every VM switch swaps the whole register file (256 bytes and FPSCR):
+ * no lazy switching, so there is no state in which one VM's values sit
+ * in the hardware while another runs.  trapvisor itself is soft-float.
+ */
+void vfp_switch(struct vcpu *from, struct vcpu *to)
+{
+	write_fpexc(FPEXC_EN);
+	if (from) {
+		uint64_t *d = from->vfp_d;
+		__asm__ volatile(VFP_ASM("vstmia %0!, {d0-d15}") : "+r"(d) :: "memory");
+		if (d32)
+			__asm__ volatile(VFP_ASM("vstmia %0, {d16-d31}") :: "r"(d) : "memory");
+		__asm__ volatile(VFP_ASM("vmrs %0, fpscr") : "=r"(from->vfp_fpscr));
+	}
+	if (to) {
+		const uint64_t *d = to->vfp_d;
+		__asm__ volatile(VFP_ASM("vldmia %0!, {d0-d15}") : "+r"(d) :: "memory");
+		if (d32)
+			__asm__ volatile(VFP_ASM("vldmia %0, {d16-d31}") :: "r"(d) : "memory");
+		__asm__ volatile(VFP_ASM("vmsr fpscr, %0") :: "r"(to->vfp_fpscr));
+		vfp_load_hw(to);
+	}
 }
 
 uint32_t vfp_id(unsigned reg)

@@ -23,5 +23,7 @@ void vfp_init(void);
 uint32_t vfp_id(unsigned reg);
 /* Hardware FPEXC.EN <- what this vCPU's shadow FPEXC and CPACR allow. */
 void vfp_load_hw(struct vcpu *v);
+/* The register file of `from` (if any) saved, that of `to` loaded. */
+void vfp_switch(struct vcpu *from, struct vcpu *to);
 
 #endif

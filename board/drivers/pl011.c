@@ -30,3 +30,20 @@ void pl011_putc(char c)
 		;
 	*reg(UARTDR) = (uint8_t)c;
 }
+
+/* A received byte, or -1 if none is waiting. */
+int pl011_getc(void)
+{
+	if (!uart || (*reg(UARTFR) & FR_RXFE))
+		return -1;
+	return *reg(UARTDR) & 0xff;
+}
+
+/* Receive interrupts (FIFO level and timeout) on; the handler drains. */
+void pl011_rx_irq_enable(void)
+{
+	if (!uart)
+		return;
+	*reg(UARTICR) = INT_RX | INT_RT;
+	*reg(UARTIMSC) = INT_RX | INT_RT;
+}

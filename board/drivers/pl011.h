@@ -24,7 +24,13 @@
 #define FR_TXFF		(1 << 5)
 #define FR_TXFE		(1 << 7)
 
+#define INT_RX		(1 << 4)
+#define INT_TX		(1 << 5)
+#define INT_RT		(1 << 6)
+
 void pl011_init(uintptr_t base, uint32_t clk_hz, uint32_t baud);
 void pl011_putc(char c);
+int pl011_getc(void);
+void pl011_rx_irq_enable(void);
 
 #endif

@@ -48,6 +48,40 @@ exc_handler_t exc_set_handler(enum exc_kind k, exc_handler_t h);
 const char *exc_name(enum exc_kind k);
 extern const uint32_t rt_vectors[8];
 
+/*
+ * Catching exceptions a test provokes (catch.c): catch_on() installs
+ * handlers that log each exception and return past the instruction that
+ * caused it (or to catch_resume when that is set, e.g. after a branch to
+ * nowhere); catch_off() restores the defaults.
+ */
+#define CATCH_MAX	8
+struct catch_rec {
+	uint32_t kind;		/* enum exc_kind */
+	uint32_t lr;		/* LR of the exception mode */
+	uint32_t spsr;		/* SPSR of the exception mode */
+	uint32_t cpsr;		/* CPSR in the handler (flags left out) */
+	uint32_t fsr, far;	/* DFSR/DFAR or IFSR/IFAR for aborts */
+	uint32_t insn;		/* the A32 word before LR (UND, SVC) */
+};
+extern volatile struct catch_rec catch_log[CATCH_MAX];
+extern volatile uint32_t catch_count;
+extern volatile uint32_t catch_resume;
+
+void catch_on(void);
+void catch_off(void);
+void catch_clear(void);
+void catch_record(enum exc_kind k, struct exc_frame *f);
+
+/* What catch_print shows besides the exception, LR, SPSR and handler CPSR */
+#define CP_FSR		1u	/* DFSR or IFSR */
+#define CP_FAR		2u	/* DFAR or IFAR */
+#define CP_IMM		4u	/* the SVC/UDF immediate from the instruction */
+/* Prints "what: <exception>, LR insn+N, SPSR .., CPSR .." for catch_log[i];
+ * insn: the instruction the exception is about (NULL: LR as it is). */
+void catch_print(const char *what, uint32_t i, const void *insn, uint32_t show);
+/* Prints "what: no exception" or the first logged one; clears the log. */
+void catch_report(const char *what, const void *insn, uint32_t show);
+
 /* PL011 UART, polled */
 void uart_putc(char c);
 void uart_puts(const char *s);

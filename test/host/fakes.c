@@ -91,9 +91,7 @@ uint32_t vmem_fetch(struct vcpu *v, uint32_t va, uint32_t *insn)
 enum psci_result psci_call(struct vcpu *v)
 {
 	fake_hw.psci_calls++;
-	if (v->ctx.r[0] != 0x84000000)
-		return PSCI_NOT_PSCI;
-	v->ctx.r[0] = 0x00010001;
+	v->ctx.r[0] = v->ctx.r[0] == 0x84000000 ? 0x00010001 : 0xffffffff;
 	return PSCI_DONE;
 }
 
@@ -101,6 +99,12 @@ void sched_wait(struct vcpu *v, bool wfe)
 {
 	(void)v;
 	fake_hw.waits[wfe]++;
+}
+
+void sched_timer_changed(struct vcpu *v)
+{
+	(void)v;
+	fake_hw.timer_changes++;
 }
 
 void fake_reset(struct vcpu *v)

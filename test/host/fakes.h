@@ -12,7 +12,7 @@
 struct fake_hw {
 	uint64_t cntpct, cntvct;
 	uint32_t tpidrurw, tpidruro;
-	int align, icache_invals, barriers, vfp_loads, psci_calls, waits[2];
+	int align, icache_invals, barriers, vfp_loads, psci_calls, waits[2], timer_changes;
 };
 
 struct fake_dev_access {

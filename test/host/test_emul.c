@@ -80,12 +80,24 @@ static void test_unknown_register_is_undefined(void **state)
 	(void)state;
 	v->cp15[C_VBAR] = 0x40000000;
 	v->ctx.cpsr = PSR_MODE_SVC | PSR_Z;
-	assert_int_equal(step(0xee1f0fff), EMU_UNDEF);		/* mrc p15,0,r0,c15,c15,7 */
+	assert_int_equal(step(0xee140f10), EMU_UNDEF);		/* mrc p15,0,r0,c4,c0,0 */
 	assert_int_equal(vcpu_mode(v), PSR_MODE_UND);
 	assert_int_equal(v->ctx.r[14], PC0 + 4);		/* LR_und: next instruction */
 	assert_int_equal(v->bank[BANK_UND].spsr, PSR_MODE_SVC | PSR_Z);
 	assert_int_equal(v->ctx.r[15], 0x40000004);
 	assert_true(v->ctx.cpsr & PSR_I);
+}
+
+/* c15 is IMPLEMENTATION DEFINED: RAZ/WI at PL1 (QEMU's Cortex-A15). */
+static void test_c15_raz_wi(void **state)
+{
+	(void)state;
+	v->ctx.r[0] = 0x1234;
+	assert_int_equal(step(0xee1f0fff), EMU_NEXT);		/* mrc p15,0,r0,c15,c15,7 */
+	assert_int_equal(v->ctx.r[0], 0);
+	assert_int_equal(step(0xee0f0f10), EMU_NEXT);		/* mcr p15,0,r0,c15,c0,0 */
+	vcpu_set_mode(v, PSR_MODE_USR);
+	assert_int_equal(step(0xee1f0fff), EMU_UNDEF);		/* not from PL0 */
 }
 
 static void test_pl1_register_from_user_is_undefined(void **state)
@@ -204,20 +216,34 @@ static void test_cps(void **state)
 	assert_int_equal(v->ctx.cpsr, PSR_MODE_USR);
 }
 
-static void test_banked_registers(void **state)
+/* Banked MRS/MSR are Virtualization Extensions: UNDEFINED without EL2. */
+static void test_banked_registers_undefined(void **state)
 {
 	(void)state;
 	v->bank[BANK_IRQ].sp = 0xabc0;
-	step(0xe1010300);					/* mrs r0, sp_irq */
-	assert_int_equal(v->ctx.r[0], 0xabc0);
+	v->ctx.r[0] = 0x77;
+	assert_int_equal(step(0xe1010300), EMU_UNDEF);		/* mrs r0, sp_irq */
+	assert_int_equal(v->ctx.r[0], 0x77);
 	v->ctx.r[1] = 0x5550;
-	step(0xe121f301);					/* msr sp_irq, r1 */
-	assert_int_equal(v->bank[BANK_IRQ].sp, 0x5550);
-	v->bank[BANK_IRQ].spsr = 0x1f;
-	step(0xe1400300);					/* mrs r0, spsr_irq */
-	assert_int_equal(v->ctx.r[0], 0x1f);
-	v->ctx.cpsr = PSR_MODE_IRQ;
-	assert_int_equal(step(0xe1010300), EMU_UNDEF);		/* its own SP */
+	assert_int_equal(step(0xe121f301), EMU_UNDEF);		/* msr sp_irq, r1 */
+	assert_int_equal(v->bank[BANK_IRQ].sp, 0xabc0);
+	assert_int_equal(vcpu_mode(v), PSR_MODE_UND);
+	assert_int_equal(v->ctx.r[14], PC0 + 4);
+}
+
+/* VMRS of each VFP system register reaches the VFP emulation. */
+static void test_vmrs_fpexc(void **state)
+{
+	(void)state;
+	v->cp15[C_CPACR] = 0x00f00000;
+	v->fpexc = 0x40000000;
+	assert_int_equal(step(0xeef80a10), EMU_NEXT);		/* vmrs r0, fpexc */
+	assert_int_equal(v->ctx.r[0], 0x40000000);
+	v->ctx.r[2] = 0;
+	assert_int_equal(step(0xeee82a10), EMU_NEXT);		/* vmsr fpexc, r2 */
+	assert_int_equal(v->fpexc, 0);
+	assert_int_equal(step(0xeef71a10), EMU_NEXT);		/* vmrs r1, mvfr0 */
+	assert_int_equal(v->ctx.r[1], 0x41000007);
 }
 
 /* ---- exception returns ------------------------------------------------ */
@@ -322,7 +348,10 @@ static void test_wfi_hvc(void **state)
 	assert_int_equal(step(0xe1400070), EMU_NEXT);		/* hvc #0: PSCI_VERSION */
 	assert_int_equal(v->ctx.r[0], 0x00010001);
 	v->ctx.r[0] = 0x12345678;
-	assert_int_equal(step(0xe1400070), EMU_UNDEF);		/* not PSCI */
+	assert_int_equal(step(0xe1400070), EMU_NEXT);		/* not PSCI: NOT_SUPPORTED */
+	assert_int_equal(v->ctx.r[0], 0xffffffff);
+	vcpu_set_mode(v, PSR_MODE_USR);
+	assert_int_equal(step(0xe1400070), EMU_UNDEF);		/* HVC at PL0 */
 }
 
 static void test_high_vectors(void **state)
@@ -385,6 +414,7 @@ int main(void)
 		T(test_mcr_vbar_masks_low_bits),
 		T(test_tpidruro_reaches_hardware),
 		T(test_unknown_register_is_undefined),
+		T(test_c15_raz_wi),
 		T(test_pl1_register_from_user_is_undefined),
 		T(test_mrrc_ttbr0),
 		T(test_timer_tval_and_istatus),
@@ -395,7 +425,8 @@ int main(void)
 		T(test_msr_bad_mode_ignored),
 		T(test_spsr_access),
 		T(test_cps),
-		T(test_banked_registers),
+		T(test_banked_registers_undefined),
+		T(test_vmrs_fpexc),
 		T(test_subs_pc_lr),
 		T(test_movs_pc_lr_to_thumb),
 		T(test_ldm_exception_return),

@@ -1,0 +1,89 @@
+# Guests: the runtime (guests/rt), the equivalence test guests
+# (guests/tests), the demo (guests/demo) and broken images for the loader
+# tests (guests/bad).  Included by the top-level Makefile, which sets B, CC,
+# CROSS, PYTHON and DEMO_GUESTS.
+#
+#   make guests     builds every guest ELF below
+#
+# A test guest NAME is guests/tests/NAME.c plus any guests/tests/NAME_*.{c,S}.
+
+PYTHON ?= /usr/bin/python3
+
+# A32, soft float: newlib then comes from the thumb/v7-a/nofp multilib
+# (Thumb-2 code without a single privileged instruction).
+GUEST_ARCH    := -march=armv7-a -mtune=cortex-a15 -marm -mfloat-abi=soft
+GUEST_CFLAGS  := $(GUEST_ARCH) -std=gnu11 -O2 -g -Wall -Wextra \
+	-Werror=implicit-function-declaration -ffreestanding -fno-common \
+	-Iguests/rt -MMD -MP
+GUEST_LDFLAGS := $(GUEST_ARCH) -nostartfiles -T guests/rt/guest.ld \
+	-Wl,--no-warn-rwx-segments
+GUEST_LIBS    := -Wl,--start-group -lc -lgcc -Wl,--end-group
+
+guest_objs = $(patsubst guests/%,$(B)/guests/%.o,$(basename $(1)))
+
+GUEST_RT_SRCS := $(wildcard guests/rt/*.c guests/rt/*.S)
+GUEST_RT_OBJS := $(call guest_objs,$(GUEST_RT_SRCS))
+
+TEST_NAMES  := $(sort $(basename $(notdir $(wildcard guests/tests/*.c))))
+TEST_NAMES  := $(filter-out $(foreach n,$(TEST_NAMES),$(n)_%),$(TEST_NAMES))
+TEST_GUESTS := $(patsubst %,$(B)/guests/tests/%.elf,$(TEST_NAMES))
+
+BAD_GUESTS  := $(patsubst %,$(B)/guests/bad/%.elf,truncated outside entry nosyms notelf)
+
+GUEST_OBJS  := $(GUEST_RT_OBJS)
+
+$(B)/guests/%.o: guests/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(GUEST_CFLAGS) $(GUEST_CFLAGS_$(notdir $*)) -c $< -o $@
+$(B)/guests/%.o: guests/%.S
+	@mkdir -p $(dir $@)
+	@echo "  AS      $<"
+	$(Q)$(CC) $(GUEST_CFLAGS) -c $< -o $@
+
+# $(call guest_elf,ELF,SOURCES,EXTRA LDFLAGS): one guest image
+define guest_elf
+$(1): $(call guest_objs,$(2)) $(GUEST_RT_OBJS) guests/rt/guest.ld
+	@mkdir -p $$(dir $$@)
+	@echo "  LD      $$@"
+	$$(Q)$$(CC) $$(GUEST_LDFLAGS) $(3) -o $$@ $$(filter %.o,$$^) $$(GUEST_LIBS)
+GUEST_OBJS += $(call guest_objs,$(2))
+endef
+
+test_srcs = $(wildcard guests/tests/$(1).c guests/tests/$(1)_*.c guests/tests/$(1)_*.S)
+$(foreach n,$(TEST_NAMES),$(eval $(call guest_elf,$(B)/guests/tests/$(n).elf,$(call test_srcs,$(n)))))
+$(eval $(call guest_elf,$(B)/guests/demo/hello.elf,guests/demo/hello.c))
+
+# misc_vfp.c computes in double precision on VFP (softfp: same calling
+# convention as the rest, so it links with the soft-float objects).
+GUEST_CFLAGS_misc_vfp := -mfloat-abi=softfp -mfpu=vfpv3-d16 -fno-math-errno
+
+# ---- broken images: trapvisor's loader must refuse each with a message ----
+MKBAD := guests/bad/mkbad.py
+
+# the demo, stopped halfway through its segment data
+$(B)/guests/bad/truncated.elf: $(B)/guests/demo/hello.elf $(MKBAD)
+	@mkdir -p $(dir $@)
+	@echo "  BAD     $@"
+	$(Q)$(PYTHON) $(MKBAD) truncate $< $@
+# the demo linked at 0x60000000, beyond RAM
+GUEST_OUTSIDE_LDFLAGS := -Wl,--defsym=GUEST_BASE=0x60000000
+$(eval $(call guest_elf,$(B)/guests/bad/outside.elf,guests/demo/hello.c,$(GUEST_OUTSIDE_LDFLAGS)))
+# the demo with e_entry = 0x10000000, its segments as they were
+$(B)/guests/bad/entry.elf: $(B)/guests/demo/hello.elf $(MKBAD)
+	@mkdir -p $(dir $@)
+	@echo "  BAD     $@"
+	$(Q)$(PYTHON) $(MKBAD) entry 0x10000000 $< $@
+# the demo without its symbol table (and so without mapping symbols)
+$(B)/guests/bad/nosyms.elf: $(B)/guests/demo/hello.elf
+	@mkdir -p $(dir $@)
+	@echo "  BAD     $@"
+	$(Q)$(CROSS)strip --strip-all -o $@ $<
+$(B)/guests/bad/notelf.elf: $(MKBAD)
+	@mkdir -p $(dir $@)
+	@echo "  BAD     $@"
+	$(Q)$(PYTHON) $(MKBAD) notelf $@
+
+guests: $(DEMO_GUESTS) $(TEST_GUESTS) $(BAD_GUESTS)
+
+-include $(GUEST_OBJS:.o=.d)
