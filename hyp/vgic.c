@@ -35,8 +35,8 @@
 #define GICD_IIDR_VAL	0x0000043bu
 #define GICC_IIDR_VAL	0x0002043bu
 
-/* GICD_PIDR4..3 and GICD_CIDR0..3 at 0xfd0..0xffc, one byte per word;
- * the GIC-400-like values QEMU gives a revision 2 GIC. */
+/* GICD_PIDR4-7, GICD_PIDR0-3 and GICD_CIDR0-3 at 0xfd0..0xffc, one byte
+ * per word: the values QEMU gives a revision 2 GIC (gic_id_gicv2). */
 static const uint8_t gicd_id[12] = {
 	0x04, 0x00, 0x00, 0x00, 0x90, 0xb4, 0x2b, 0x00, 0x0d, 0xf0, 0x05, 0xb1
 };
@@ -397,7 +397,10 @@ static uint32_t acknowledge(struct vgic *g)
 		 * pending while other sources remain.  A source-less SGI
 		 * (a zero GICD_SPENDSGIR byte) makes QEMU 7.2 abort on an
 		 * assertion; here it reads as coming from CPU 0. */
-		unsigned src = g->sgi_source[irq] ? (unsigned)__builtin_ctz(g->sgi_source[irq]) : 0;
+		unsigned src = 0;
+
+		if (g->sgi_source[irq])
+			src = (unsigned)__builtin_ctz(g->sgi_source[irq]);
 
 		g->sgi_source[irq] &= (uint8_t)~(1u << src);
 		if (!g->sgi_source[irq])
@@ -472,9 +475,9 @@ static void cpu_write(struct vgic *g, uint32_t off, uint32_t v)
 	switch (off) {
 	case 0x00: g->cctlr = v & GICC_CTLR_MASK; break;
 	case 0x04: g->pmr = (uint8_t)v; break;		/* all 8 bits */
-	case 0x08: g->bpr = (uint8_t)((v & 7) < MIN_BPR ? MIN_BPR : (v & 7)); break;
+	case 0x08: g->bpr = (uint8_t)((v & 7) > MIN_BPR ? (v & 7) : MIN_BPR); break;
 	case 0x10: end_of_interrupt(g, v & 0x3ff); break;
-	case 0x1c: g->abpr = (uint8_t)((v & 7) < MIN_ABPR ? MIN_ABPR : (v & 7)); break;
+	case 0x1c: g->abpr = (uint8_t)((v & 7) > MIN_ABPR ? (v & 7) : MIN_ABPR); break;
 	case 0xd0: case 0xd4: case 0xd8: case 0xdc:
 		g->apr[(off - 0xd0) / 4] = v;
 		g->running = prio_from_aprs(g);

@@ -77,6 +77,13 @@ static void shows(uint32_t hppir, bool irq)
 	assert_int_equal(vgic_irq_line(g), irq);
 }
 
+/* The IRQ and FIQ outputs. */
+static void outputs(bool irq, bool fiq)
+{
+	assert_int_equal(vgic_irq_line(g), irq);
+	assert_int_equal(vgic_fiq_line(g), fiq);
+}
+
 /* Both interfaces on for Group 0, nothing masked by GICC_PMR. */
 static void enable_all(void)
 {
@@ -99,11 +106,13 @@ static int setup(void **state)
 TEST(test_reset_identification)
 {
 	static const uint32_t regs[][2] = {
-		{ CTLR, 0 }, { TYPER, 0x8 },		/* 288 IDs, 1 CPU, no SecurityExtn */
+		{ CTLR, 0 },
+		{ TYPER, 0x8 },				/* 288 IDs, 1 CPU, no Security */
 		{ IIDR, 0x43b },			/* ARM, variant/revision 0 */
-		{ 0xfd0, 0x04 }, { 0xfd4, 0 }, { 0xfd8, 0 }, { 0xfdc, 0 },	/* PIDR4-7 */
-		{ 0xfe0, 0x90 }, { 0xfe4, 0xb4 }, { 0xfe8, 0x2b }, { 0xfec, 0 },	/* PIDR0-3 */
-		{ 0xff0, 0x0d }, { 0xff4, 0xf0 }, { 0xff8, 0x05 }, { 0xffc, 0xb1 },	/* CIDR */
+		/* PIDR4-7, PIDR0-3, CIDR0-3 */
+		{ 0xfd0, 0x04 }, { 0xfd4, 0 }, { 0xfd8, 0 }, { 0xfdc, 0 },
+		{ 0xfe0, 0x90 }, { 0xfe4, 0xb4 }, { 0xfe8, 0x2b }, { 0xfec, 0 },
+		{ 0xff0, 0x0d }, { 0xff4, 0xf0 }, { 0xff8, 0x05 }, { 0xffc, 0xb1 },
 		/* reserved and unimplemented offsets read as zero */
 		{ 0x00c, 0 }, { 0x010, 0 }, { 0x07c, 0 }, { 0xf00, 0 }, { 0xf04, 0 },
 		{ 0xf30, 0 }, { 0xfc0, 0 }, { 0xfcc, 0 },
@@ -129,8 +138,7 @@ TEST(test_reset_cpu_interface)
 
 	for (size_t i = 0; i < sizeof(regs) / sizeof(regs[0]); i++)
 		C(regs[i][0], regs[i][1]);
-	assert_false(vgic_irq_line(g));
-	assert_false(vgic_fiq_line(g));
+	outputs(false, false);
 	assert_int_equal(g->spurious, 1);		/* the IAR read */
 	assert_int_equal(g->delivered, 0);
 }
@@ -185,7 +193,7 @@ TEST(test_sgis_always_enabled_and_edge)
 {
 	dwr(ICENABLER(0), ~0u);		D(ISENABLER(0), 0xffff);
 	dwr(ICFGR(0), 0);		D(ICFGR(0), 0xaaaaaaaa);
-	dwr(ICFGR(1), ~0u);		D(ICFGR(1), 0xaaaaaaaa);	/* PPIs: edge bit only */
+	dwr(ICFGR(1), ~0u);		D(ICFGR(1), 0xaaaaaaaa);	/* PPIs: edge */
 	dwr(ICFGR(1), 0x55555555);	D(ICFGR(1), 0);
 	dwr(ISPENDR(0), 0xffff);	D(ISPENDR(0), 0);		/* SGIs: WI */
 	sgi(1);
@@ -275,7 +283,7 @@ TEST(test_spi_ack_eoi_flow)
 	dwr(ISPENDR(1), 1u << 8);	D(ISPENDR(1), 0x100);	shows(40, true);
 	C(C_IAR, 40);			D(ISPENDR(1), 0);	D(ISACTIVER(1), 0x100);
 	C(C_RPR, 0x40);			shows(1023, false);
-	C(C_APR(0), 0);			C(C_APR(1), 1);		/* level 0x40 >> 1 */
+	C(C_APR(0), 0);			C(C_APR(1), 1);		/* level 32 */
 	cwr(C_EOIR, 40);		C(C_RPR, 0xff);		D(ISACTIVER(1), 0);
 	C(C_APR(1), 0);
 	assert_int_equal(g->delivered, 1);
@@ -309,7 +317,8 @@ TEST(test_eoi_ignored_or_quirky)
 	cwr(C_EOIR, 300);		C(C_RPR, 0x80);		/* no such ID */
 	/* EOI of an ID that is not active: QEMU still drops the running
 	 * priority, and 8 stays active, as its own EOI is now ignored */
-	cwr(C_EOIR, 9);			C(C_RPR, 0xff);		D(ISACTIVER(0), 0x100);
+	cwr(C_EOIR, 9);			C(C_RPR, 0xff);
+	D(ISACTIVER(0), 0x100);
 	cwr(C_EOIR, 8);			D(ISACTIVER(0), 0x100);
 	dwr(ICACTIVER(0), 0x100);	D(ISACTIVER(0), 0);
 }
@@ -483,17 +492,12 @@ TEST(test_fiq_enable)
 	dwr(CTLR, 3);
 	cwr(C_CTLR, 1 | 8);				/* EnableGrp0, FIQEn */
 	cwr(C_PMR, 0xff);
-	sgi(14);
-	assert_true(vgic_fiq_line(g));
-	assert_false(vgic_irq_line(g));
-	C(C_IAR, 14);
-	assert_false(vgic_fiq_line(g));
+	sgi(14);			outputs(false, true);
+	C(C_IAR, 14);			outputs(false, false);
 	cwr(C_EOIR, 14);
 	dwr(IGROUPR(0), 1u << 13);			/* Group 1 stays on IRQ */
 	cwr(C_CTLR, 3 | 8);
-	sgi(13);
-	assert_true(vgic_irq_line(g));
-	assert_false(vgic_fiq_line(g));
+	sgi(13);			outputs(true, false);
 }
 
 TEST(test_group0_off_in_distributor_still_acks)
@@ -521,7 +525,7 @@ TEST(test_eoimode_split_and_dir)
 	cwr(C_DIR, 14);
 	cwr(C_CTLR, 1);					/* without EOImodeS, */
 	sgi(14);			C(C_IAR, 14);
-	cwr(C_DIR, 14);			D(ISACTIVER(0), 0x4000);	/* DIR is ignored */
+	cwr(C_DIR, 14);			D(ISACTIVER(0), 0x4000);	/* DIR ignored */
 	cwr(C_EOIR, 14);		D(ISACTIVER(0), 0);
 }
 
