@@ -51,10 +51,24 @@ static int pci_window(struct vm *vm, uint32_t off, unsigned size, int write, uin
 	return 0;
 }
 
+/*
+ * The GICv2m MSI frame QEMU virt puts next to the GIC: the guest can
+ * identify it (MSI_TYPER: 64 SPIs from 80; IIDR).  No device here sends
+ * MSIs; a write to MSI_SETSPI_NS is ignored.
+ */
+static int gic_v2m(struct vm *vm, uint32_t off, unsigned size, int write, uint32_t *val)
+{
+	(void)vm; (void)size;
+	if (!write)
+		*val = off == 0x008 ? 0x00500040 : off == 0xfcc ? 0x05100000 : 0;
+	return 0;
+}
+
 /* Sizes as QEMU maps the regions: the rest of each 64 KiB slot is empty. */
 static const struct vdev vdevs[] = {
 	{ "gicd", 0x08000000, 0x1000, gic_dist },
 	{ "gicc", 0x08010000, VGIC_CPU_SIZE, gic_cpu },
+	{ "gicv2m", 0x08020000, 0x1000, gic_v2m },
 	{ "pl011", 0x09000000, 0x1000, uart },
 	{ "pcie-mmio", 0x10000000, 0x2eff0000, pci_window },
 	{ "pcie-pio", 0x3eff0000, 0x10000, pci_window },

@@ -62,7 +62,7 @@ static bool can_run(struct vm *vm, uint64_t now)
 	if (!v->wfi)
 		return true;
 	vtimer_sync(v, now);
-	if (!vgic_irq_line(&v->vm->gic))
+	if (!vgic_irq_line(&v->vm->gic) && !vgic_fiq_line(&v->vm->gic))
 		return false;
 	v->wfi = false;
 	return true;
