@@ -54,6 +54,13 @@ test_srcs = $(wildcard guests/tests/$(1).c guests/tests/$(1)_*.c guests/tests/$(
 $(foreach n,$(TEST_NAMES),$(eval $(call guest_elf,$(B)/guests/tests/$(n).elf,$(call test_srcs,$(n)))))
 $(eval $(call guest_elf,$(B)/guests/demo/hello.elf,guests/demo/hello.c))
 
+# more demo guests: echo (interactive, UART RX interrupt), spin (CPU-bound,
+# prints iterations per 250 ms: for fairness measurements) and masked
+# (spins forever with interrupts masked); built by `make guests`
+DEMO_EXTRA_NAMES := echo spin masked
+DEMO_EXTRA  := $(patsubst %,$(B)/guests/demo/%.elf,$(DEMO_EXTRA_NAMES))
+$(foreach n,$(DEMO_EXTRA_NAMES),$(eval $(call guest_elf,$(B)/guests/demo/$(n).elf,guests/demo/$(n).c)))
+
 # misc_vfp.c computes in double precision on VFP (softfp: same calling
 # convention as the rest, so it links with the soft-float objects).
 GUEST_CFLAGS_misc_vfp := -mfloat-abi=softfp -mfpu=vfpv3-d16 -fno-math-errno
@@ -84,6 +91,9 @@ $(B)/guests/bad/notelf.elf: $(MKBAD)
 	@echo "  BAD     $@"
 	$(Q)$(PYTHON) $(MKBAD) notelf $@
 
-guests: $(DEMO_GUESTS) $(TEST_GUESTS) $(BAD_GUESTS)
+guests: $(DEMO_GUESTS) $(DEMO_EXTRA) $(TEST_GUESTS) $(BAD_GUESTS)
 
 -include $(GUEST_OBJS:.o=.d)
+
+# the tiny preemptive guest OS
+include guests/os/os.mk
