@@ -158,6 +158,7 @@ static void idle(uint64_t now)
 	arm_timer(now);
 	wfi();
 	irq_handle();
+	switched_in = timer_now();	/* time asleep is nobody's CPU time */
 }
 
 /* A pending virtual IRQ is taken when the guest unmasks: every write to

@@ -1,6 +1,7 @@
 """The acid test: every test guest prints, line for line, the same under
 trapvisor as natively on the same QEMU machine."""
 import glob
+import re
 import os
 
 import pytest
@@ -39,3 +40,18 @@ def test_all_guests_in_one_run(hyp):
         status, native = run_native(elf)
         assert vm_lines(lines, vm_name(elf)) == native, vm_name(elf)
     assert hyp_lines(lines)[-1] == "all VMs are off: powering off"
+
+
+def test_guest_os_same_as_native(hyp):
+    """The small preemptive guest OS (its own vectors, User-mode tasks, SVC
+    system calls, timer interrupts through the vGIC) prints what it prints
+    natively."""
+    from conftest import guest
+    elf = guest("os/os.elf")
+    status, native = run_native(elf)
+    assert status == 0 and native[-1] == "os: all tasks done", "\n".join(native)
+    status, lines = hyp([elf])
+    assert status == 0
+    assert vm_lines(lines, "os") == native, "\n".join(lines)
+    summary = [l for l in hyp_lines(lines) if l.startswith("summary os:")][0]
+    assert re.search(r", ([1-9]\d*) virqs", summary), summary
