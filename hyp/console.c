@@ -207,6 +207,7 @@ void console_input_start(void)
 		hyp_printf("input -> %s (Ctrl-] h for the console keys)\n", vms[focus].name);
 	pl011_rx_irq_enable();
 	irq_register(board.uart_irq, uart_irq);
+	uart_irq(board.uart_irq);	/* typed before trapvisor was listening */
 }
 
 void console_init(void)

@@ -39,11 +39,11 @@ int pl011_getc(void)
 	return *reg(UARTDR) & 0xff;
 }
 
-/* Receive interrupts (FIFO level and timeout) on; the handler drains. */
+/* Receive interrupts (FIFO level and timeout) on; the handler drains.
+ * What arrived before keeps its raised status, so it is not lost. */
 void pl011_rx_irq_enable(void)
 {
 	if (!uart)
 		return;
-	*reg(UARTICR) = INT_RX | INT_RT;
 	*reg(UARTIMSC) = INT_RX | INT_RT;
 }
