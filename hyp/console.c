@@ -184,7 +184,6 @@ void console_input_pump(struct vm *vm)
 		q_head = (q_head + 1) % sizeof(queue);
 		q_len--;
 	}
-	vm_uart_irq(vm);
 }
 
 static void uart_irq(unsigned irq)
@@ -194,8 +193,10 @@ static void uart_irq(unsigned irq)
 	(void)irq;
 	while ((c = pl011_getc()) >= 0)
 		typed((uint8_t)c);
-	if (focused())
+	if (focused()) {
 		console_input_pump(focused());
+		vm_uart_irq(focused());
+	}
 }
 
 void console_input_start(void)

@@ -44,7 +44,8 @@ void console_vm_waits_input(struct vm *vm);
 
 /* Starts taking keyboard input, focus on the first VM that accepts it. */
 void console_input_start(void);
-/* Moves typed bytes queued for vm into its UART while it has room. */
+/* Moves typed bytes queued for vm into its UART while it has room (the
+ * caller then updates the UART's interrupt line, vm_uart_irq()). */
 void console_input_pump(struct vm *vm);
 
 #endif

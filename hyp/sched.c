@@ -24,6 +24,7 @@ static struct vcpu *current;
 static uint64_t slice_end;		/* counter value at which current's slice ends */
 static uint64_t switched_in;		/* counter value when current started running */
 static bool yield;			/* current gives up the rest of its slice */
+static bool timer_fired;		/* trapvisor's timer went off: time to look again */
 
 /* The trap frame exception modes point at before any VM runs (boot.S). */
 struct vcpu boot_vcpu;
@@ -39,6 +40,7 @@ static void timer_irq(unsigned irq)
 {
 	(void)irq;
 	timer_stop();
+	timer_fired = true;
 }
 
 void sched_wait(struct vcpu *v, bool wfe)
@@ -148,13 +150,24 @@ static bool any_vm(enum vm_state state)
 	return false;
 }
 
+/* No VM is running: all off (the summary, power off), or some halted
+ * (say so once; a halted VM waits forever, as natively). */
+static void no_vm_runs(void)
+{
+	static bool told;
+
+	if (!any_vm(VM_HALTED))
+		vm_all_off();
+	if (!told)
+		hyp_printf("no VM can run: waiting (quit QEMU with Ctrl-A x)\n");
+	told = true;
+}
+
 /* Nothing can run: sleep until an interrupt, handle it, look again. */
 static void idle(uint64_t now)
 {
-	if (current) {
+	if (current)
 		current->vm->cpu_ticks += now - switched_in;
-		switched_in = now;
-	}
 	arm_timer(now);
 	wfi();
 	irq_handle();
@@ -163,9 +176,8 @@ static void idle(uint64_t now)
 
 /* A pending virtual IRQ is taken when the guest unmasks: every write to
  * the virtual CPSR.I traps, so checking on the way out is enough. */
-static void deliver_irq(struct vcpu *v, uint64_t now)
+static void deliver_irq(struct vcpu *v)
 {
-	vtimer_sync(v, now);
 	if (!(v->ctx.cpsr & PSR_I) && vgic_irq_line(&v->vm->gic)) {
 		v->vm->virqs++;
 		vexc_irq(v, v->ctx.r[15]);
@@ -177,26 +189,29 @@ struct vcpu *sched_next(struct vcpu *prev)
 	uint64_t now = timer_now();
 	struct vcpu *next;
 
+	/* The common case.  A timer line only changes with a register write
+	 * (sched_timer_changed) or when an event trapvisor's timer was set
+	 * for passes: only then are the lines and the timer redone. */
 	if (prev && prev == current && prev->vm->state == VM_RUNNING && !prev->wfi &&
 	    !yield && now < slice_end) {
-		deliver_irq(prev, now);
-		arm_timer(now);
+		if (timer_fired) {
+			timer_fired = false;
+			vtimer_sync(prev, now);
+			arm_timer(now);
+		}
+		deliver_irq(prev);
 		return prev;
 	}
 	while (!(next = pick(prev ? prev : current, now))) {
-		if (!any_vm(VM_RUNNING)) {
-			if (any_vm(VM_HALTED))
-				hyp_printf("no VM can run: waiting (quit QEMU with Ctrl-A x)\n");
-			else
-				vm_all_off();
-			while (!any_vm(VM_RUNNING))
-				idle(timer_now());
-		}
+		if (!any_vm(VM_RUNNING))
+			no_vm_runs();
 		idle(now);
 		now = timer_now();
 	}
+	timer_fired = false;
 	switch_to(next, now);
-	deliver_irq(next, now);
+	vtimer_sync(next, now);
+	deliver_irq(next);
 	arm_timer(now);
 	return next;
 }
