@@ -46,7 +46,7 @@ hyp: $(B)/trapvisor-$(BOARD).elf
 -include $(HYP_OBJS:.o=.d)
 
 # ---- guests ------------------------------------------------------------------
--include guests/guests.mk
+include guests/guests.mk
 
 # The guest package: the images and their VM configuration, loaded by QEMU
 # (or the Pi firmware) next to trapvisor.  Rebuilt on every run from GUESTS.

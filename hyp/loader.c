@@ -225,8 +225,8 @@ static int check_t32(struct image *im, uint32_t va, uint32_t end)
 			return FAIL(im, "T32 code at 0x%08lx is not in a loaded segment",
 				    (unsigned long)va);
 		memcpy(&hw1, p, 2);
-		if (t32_insn_len(hw1) == 4 && end - va >= 4 && code_ptr(im, va + 2, 2))
-			memcpy(&hw2, code_ptr(im, va + 2, 2), 2);
+		if (t32_insn_len(hw1) == 4 && end - va >= 4 && (p = code_ptr(im, va + 2, 2)))
+			memcpy(&hw2, p, 2);
 		if (t32_is_sensitive(hw1, hw2))
 			return FAIL(im, "Thumb code at 0x%08lx has a sensitive instruction "
 				    "(0x%04x 0x%04x): T32 rewriting is not supported yet",

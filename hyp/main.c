@@ -16,6 +16,8 @@
 
 void hyp_main(uint32_t pa_minus_va, uint32_t boot_sctlr, uint32_t boot_mode);
 
+bool board_entered_in_hyp;
+
 void hyp_main(uint32_t pa_minus_va, uint32_t boot_sctlr, uint32_t boot_mode)
 {
 	board_entered_in_hyp = boot_mode == PSR_MODE_HYP;

@@ -47,7 +47,7 @@ static int pci_window(struct vm *vm, uint32_t off, unsigned size, int write, uin
 {
 	(void)vm; (void)off;
 	if (!write)
-		*val = size == 4 ? 0xffffffffu : (1u << (8 * size)) - 1;
+		*val = mmio_size_mask(size);
 	return 0;
 }
 

@@ -74,6 +74,18 @@ struct vcpu {
  * any reset, so a register that reset forgot shows up in tests. */
 #define VCPU_POISON	0xdeadc0deu
 
+/* A 64-bit shadow register: its low word in slot, its high word in slot + 1. */
+static inline uint64_t vcpu_cp15_64(const struct vcpu *v, unsigned slot)
+{
+	return ((uint64_t)v->cp15[slot + 1] << 32) | v->cp15[slot];
+}
+
+static inline void vcpu_set_cp15_64(struct vcpu *v, unsigned slot, uint64_t val)
+{
+	v->cp15[slot] = (uint32_t)val;
+	v->cp15[slot + 1] = (uint32_t)(val >> 32);
+}
+
 static inline uint32_t vcpu_mode(const struct vcpu *v)
 {
 	return v->ctx.cpsr & PSR_MODE_MASK;

@@ -12,6 +12,7 @@
  */
 #include <string.h>
 #include "hyp/vgic.h"
+#include "hyp/mmio.h"
 
 /* GICD_CTLR / GICC_CTLR fields */
 #define CTLR_EN_GRP0	(1u << 0)
@@ -510,7 +511,7 @@ int vgic_cpu_access(struct vgic *g, uint32_t off, unsigned size, int write, uint
 
 	if (size != 1 && size != 2 && size != 4)
 		return VGIC_FSR_EXT_ABORT;
-	mask = size == 4 ? ~0u : (1u << (8 * size)) - 1;
+	mask = mmio_size_mask(size);
 	if (write)
 		cpu_write(g, off, *val & mask);
 	else

@@ -82,8 +82,6 @@ static bool vm_load(struct vm *vm)
 	}
 	cache_sync_code(vm->ram, vm->ram_size);
 	vgic_reset(&vm->gic);
-	vm->uart.tx = uart_tx;
-	vm->uart.owner = vm;
 	vuart_reset(&vm->uart);
 	vcpu_reset(&vm->vcpu, entry);
 	vm->vcpu.cp15[C_MPIDR] = 0x80000000;	/* CPU 0 of a uniprocessor, as on virt */
@@ -113,6 +111,8 @@ int vm_create(const struct vm_config *cfg)
 	vm->image_len = cfg->len;
 	vm->ram_size = ram_mb << 20;
 	vm->input = cfg->input;
+	vm->uart.tx = uart_tx;
+	vm->uart.owner = vm;
 	vm->slice_ticks = (uint64_t)timer_freq() * cfg->slice_us / 1000000;
 	vm->vcpu.vm = vm;
 	vm->state = VM_FAILED;

@@ -3,9 +3,6 @@
 #include "hyp/vm.h"
 #include "hyp/vgic.h"
 
-#define CNT_CTL_ENABLE	(1u << 0)
-#define CNT_CTL_IMASK	(1u << 1)
-
 struct vtimer_regs {
 	unsigned ctl, cval, ppi;
 };
@@ -14,11 +11,6 @@ static const struct vtimer_regs timers[] = {
 	{ C_CNTP_CTL, C_CNTP_CVAL, VTIMER_PPI_PHYS },
 	{ C_CNTV_CTL, C_CNTV_CVAL, VTIMER_PPI_VIRT },
 };
-
-static uint64_t cval(const struct vcpu *v, const struct vtimer_regs *t)
-{
-	return ((uint64_t)v->cp15[t->cval + 1] << 32) | v->cp15[t->cval];
-}
 
 /* ARM ARM B8.1.5: the line is ISTATUS (enabled and the count reached
  * CVAL) and not IMASK. */
@@ -31,7 +23,7 @@ void vtimer_sync(struct vcpu *v, uint64_t now)
 {
 	for (unsigned i = 0; i < 2; i++) {
 		const struct vtimer_regs *t = &timers[i];
-		vgic_set_level(&v->vm->gic, t->ppi, armed(v, t) && now >= cval(v, t));
+		vgic_set_level(&v->vm->gic, t->ppi, armed(v, t) && now >= vcpu_cp15_64(v, t->cval));
 	}
 }
 
@@ -41,7 +33,7 @@ uint64_t vtimer_next_event(const struct vcpu *v, uint64_t now)
 
 	for (unsigned i = 0; i < 2; i++) {
 		const struct vtimer_regs *t = &timers[i];
-		uint64_t c = cval(v, t);
+		uint64_t c = vcpu_cp15_64(v, t->cval);
 		if (armed(v, t) && c > now && c < next)
 			next = c;
 	}

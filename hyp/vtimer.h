@@ -17,6 +17,11 @@ struct vcpu;
 #define VTIMER_PPI_PHYS	30
 #define VTIMER_NEVER	UINT64_MAX
 
+/* CNTP_CTL, CNTV_CTL */
+#define CNT_CTL_ENABLE	(1u << 0)
+#define CNT_CTL_IMASK	(1u << 1)
+#define CNT_CTL_ISTATUS	(1u << 2)
+
 /* Sets both timers' interrupt lines as they are at counter value now. */
 void vtimer_sync(struct vcpu *v, uint64_t now);
 /* The counter value at which a line of this vCPU that is low now will

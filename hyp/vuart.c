@@ -31,43 +31,10 @@
  */
 #include <stddef.h>
 #include "hyp/vuart.h"
-
-/* Register word index (offset >> 2), TRM table 3-1 */
-#define W_DR		(0x000 >> 2)
-#define W_RSR_ECR	(0x004 >> 2)
-#define W_FR		(0x018 >> 2)
-#define W_ILPR		(0x020 >> 2)
-#define W_IBRD		(0x024 >> 2)
-#define W_FBRD		(0x028 >> 2)
-#define W_LCR_H		(0x02c >> 2)
-#define W_CR		(0x030 >> 2)
-#define W_IFLS		(0x034 >> 2)
-#define W_IMSC		(0x038 >> 2)
-#define W_RIS		(0x03c >> 2)
-#define W_MIS		(0x040 >> 2)
-#define W_ICR		(0x044 >> 2)
-#define W_DMACR		(0x048 >> 2)
-#define W_PERIPHID0	(0xfe0 >> 2)
-#define W_PCELLID3	(0xffc >> 2)
+#include "hyp/mmio.h"
+#include "board/drivers/pl011.h"
 
 #define PAGE_SIZE	0x1000u
-
-/* UARTFR */
-#define FR_RXFE		(1u << 4)
-#define FR_RXFF		(1u << 6)
-#define FR_TXFE		(1u << 7)
-
-/* UARTLCR_H */
-#define LCR_H_FEN	(1u << 4)
-
-/* UARTRIS/UARTMIS/UARTIMSC/UARTICR */
-#define INT_RX		(1u << 4)	/* RXRIS */
-#define INT_TX		(1u << 5)	/* TXRIS */
-#define INT_ALL		0x7ffu		/* every source UARTINTR combines (OE..RIMIS) */
-
-/* UARTDR error bits above the data byte, and UARTDMACR enables */
-#define DR_BE		(1u << 10)
-#define DMACR_RXTX	0x3u		/* RXDMAE | TXDMAE */
 
 /* The receive trigger level QEMU actually uses, for every UARTIFLS value */
 #define RX_TRIGGER	1u
@@ -172,24 +139,24 @@ static uint32_t dr_read(struct vuart_state *s)
 static uint32_t reg_read(struct vuart *u, uint32_t off)
 {
 	struct vuart_state *s = &u->st;
-	uint32_t w = off >> 2;
+	uint32_t reg = off & ~3u;
 
-	if (w >= W_PERIPHID0 && w <= W_PCELLID3)
-		return pl011_id[w - W_PERIPHID0];
-	switch (w) {
-	case W_DR:	return dr_read(s);
-	case W_RSR_ECR:	return s->rsr;
-	case W_FR:	return s->fr;
-	case W_ILPR:	return s->ilpr;
-	case W_IBRD:	return s->ibrd;
-	case W_FBRD:	return s->fbrd;
-	case W_LCR_H:	return s->lcr_h;
-	case W_CR:	return s->cr;
-	case W_IFLS:	return s->ifls;
-	case W_IMSC:	return s->imsc;
-	case W_RIS:	return s->ris;
-	case W_MIS:	return s->ris & s->imsc;
-	case W_DMACR:	return s->dmacr;
+	if (reg >= UARTPERIPHID0 && reg <= UARTPCELLID3)
+		return pl011_id[(reg - UARTPERIPHID0) / 4];
+	switch (reg) {
+	case UARTDR:	return dr_read(s);
+	case UARTRSR:	return s->rsr;
+	case UARTFR:	return s->fr;
+	case UARTILPR:	return s->ilpr;
+	case UARTIBRD:	return s->ibrd;
+	case UARTFBRD:	return s->fbrd;
+	case UARTLCR_H:	return s->lcr_h;
+	case UARTCR:	return s->cr;
+	case UARTIFLS:	return s->ifls;
+	case UARTIMSC:	return s->imsc;
+	case UARTRIS:	return s->ris;
+	case UARTMIS:	return s->ris & s->imsc;
+	case UARTDMACR:	return s->dmacr;
 	default:
 		/* reserved, test registers and the write-only UARTICR */
 		note(u, VUART_BAD_READ, off);
@@ -219,25 +186,25 @@ static void reg_write(struct vuart *u, uint32_t off, uint32_t v)
 {
 	struct vuart_state *s = &u->st;
 
-	switch (off >> 2) {
-	case W_DR:
+	switch (off & ~3u) {
+	case UARTDR:
 		/* sent at once, whatever UARTCR says; TXRIS on every byte */
 		u->tx_bytes++;
 		if (u->tx)
 			u->tx(u->owner, (uint8_t)v);
 		s->ris |= INT_TX;
 		break;
-	case W_RSR_ECR:	s->rsr = 0; break;	/* UARTECR: any value clears */
-	case W_FR:	break;			/* read-only, ignored without complaint */
-	case W_ILPR:	s->ilpr = v; break;
-	case W_IBRD:	s->ibrd = v; break;	/* 7.2 keeps all 32 bits */
-	case W_FBRD:	s->fbrd = v; break;
-	case W_LCR_H:	lcr_h_write(u, v); break;
-	case W_CR:	s->cr = v; break;
-	case W_IFLS:	s->ifls = v; break;	/* no effect on the trigger */
-	case W_IMSC:	s->imsc = v; break;
-	case W_ICR:	s->ris &= ~v; break;
-	case W_DMACR:
+	case UARTRSR:	s->rsr = 0; break;	/* UARTECR: any value clears */
+	case UARTFR:	break;			/* read-only, ignored without complaint */
+	case UARTILPR:	s->ilpr = v; break;
+	case UARTIBRD:	s->ibrd = v; break;	/* 7.2 keeps all 32 bits */
+	case UARTFBRD:	s->fbrd = v; break;
+	case UARTLCR_H:	lcr_h_write(u, v); break;
+	case UARTCR:	s->cr = v; break;
+	case UARTIFLS:	s->ifls = v; break;	/* no effect on the trigger */
+	case UARTIMSC:	s->imsc = v; break;
+	case UARTICR:	s->ris &= ~v; break;
+	case UARTDMACR:
 		s->dmacr = v;
 		if (v & DMACR_RXTX)
 			note(u, VUART_DMA_UNIMP, off);
@@ -266,7 +233,7 @@ int vuart_access(struct vuart *u, uint32_t off, unsigned size, int write, uint32
 			*val = 0;
 		return VUART_FSR_EXT;
 	}
-	mask = size == 4 ? 0xffffffffu : (1u << (size * 8)) - 1;
+	mask = mmio_size_mask(size);
 	if (write)
 		reg_write(u, off, *val & mask);
 	else

@@ -13,6 +13,7 @@
 #include "hyp/vcpu.h"
 #include "hyp/vm.h"
 #include "hyp/sched.h"
+#include "hyp/vtimer.h"
 
 /* ---- access functions --------------------------------------------------- */
 
@@ -196,9 +197,6 @@ static bool acc_tpidrurw(struct vcpu *v, const struct cp15_reg *r, struct sysreg
 #define CNTKCTL_PL0VCTEN	(1u << 1)
 #define CNTKCTL_PL0VTEN		(1u << 8)
 #define CNTKCTL_PL0PTEN		(1u << 9)
-#define CNT_CTL_ENABLE		(1u << 0)
-#define CNT_CTL_IMASK		(1u << 1)
-#define CNT_CTL_ISTATUS		(1u << 2)
 
 /* From virtual User mode the guest's own CNTKCTL decides. */
 static bool timer_pl0_ok(struct vcpu *v, uint32_t enable_bits)
@@ -239,11 +237,10 @@ static bool acc_counter(struct vcpu *v, const struct cp15_reg *r, struct sysreg_
 	return true;
 }
 
-static uint64_t timer_cval(struct vcpu *v, const struct cp15_reg *r)
+/* The CVAL shadow slot of the timer row r belongs to. */
+static unsigned cval_slot(const struct cp15_reg *r)
 {
-	unsigned s = is_virt_timer(r) ? C_CNTV_CVAL : C_CNTP_CVAL;
-
-	return ((uint64_t)v->cp15[s + 1] << 32) | v->cp15[s];
+	return is_virt_timer(r) ? C_CNTV_CVAL : C_CNTP_CVAL;
 }
 
 static bool timer_access_ok(struct vcpu *v, const struct cp15_reg *r)
@@ -262,7 +259,7 @@ static bool acc_cnt_ctl(struct vcpu *v, const struct cp15_reg *r, struct sysreg_
 		return true;
 	}
 	a->lo = v->cp15[r->slot];
-	if ((a->lo & CNT_CTL_ENABLE) && timer_now(r) >= timer_cval(v, r))
+	if ((a->lo & CNT_CTL_ENABLE) && timer_now(r) >= vcpu_cp15_64(v, cval_slot(r)))
 		a->lo |= CNT_CTL_ISTATUS;
 	return true;
 }
@@ -280,20 +277,16 @@ static bool acc_cnt_cval(struct vcpu *v, const struct cp15_reg *r, struct sysreg
 /* CNTx_TVAL: a signed 32-bit view of CVAL - now. */
 static bool acc_cnt_tval(struct vcpu *v, const struct cp15_reg *r, struct sysreg_access *a)
 {
-	const struct cp15_reg *cval = cp15_find(is_virt_timer(r) ?
-		CP15_KEY64(3, 14) : CP15_KEY64(2, 14));
 	uint64_t now;
 
 	if (!timer_access_ok(v, r))
 		return false;
 	now = timer_now(r);
 	if (a->write) {
-		uint64_t c = now + (uint64_t)(int64_t)(int32_t)a->lo;
-		v->cp15[cval->slot] = (uint32_t)c;
-		v->cp15[cval->slot + 1] = (uint32_t)(c >> 32);
+		vcpu_set_cp15_64(v, cval_slot(r), now + (uint64_t)(int64_t)(int32_t)a->lo);
 		sched_timer_changed(v);
 	} else {
-		a->lo = (uint32_t)(timer_cval(v, cval) - now);
+		a->lo = (uint32_t)(vcpu_cp15_64(v, cval_slot(r)) - now);
 	}
 	return true;
 }

@@ -1,4 +1,5 @@
-/* ARM PL011 UART, the host console (ARM DDI 0183). */
+/* ARM PL011 UART (ARM DDI 0183): the register map, shared by the host
+ * console driver and the virtual UART, and the host driver. */
 #ifndef BOARD_DRIVERS_PL011_H
 #define BOARD_DRIVERS_PL011_H
 
@@ -18,15 +19,30 @@
 #define UARTMIS		0x040
 #define UARTICR		0x044
 #define UARTDMACR	0x048
+#define UARTPERIPHID0	0xfe0		/* UARTPeriphID0-3, then UARTPCellID0-3 */
+#define UARTPCELLID3	0xffc
 
-#define FR_BUSY		(1 << 3)
-#define FR_RXFE		(1 << 4)
-#define FR_TXFF		(1 << 5)
-#define FR_TXFE		(1 << 7)
+/* UARTDR: error bits above the data byte */
+#define DR_BE		(1u << 10)
 
-#define INT_RX		(1 << 4)
-#define INT_TX		(1 << 5)
-#define INT_RT		(1 << 6)
+/* UARTFR */
+#define FR_BUSY		(1u << 3)
+#define FR_RXFE		(1u << 4)
+#define FR_TXFF		(1u << 5)
+#define FR_RXFF		(1u << 6)
+#define FR_TXFE		(1u << 7)
+
+/* UARTLCR_H */
+#define LCR_H_FEN	(1u << 4)
+
+/* UARTRIS/UARTMIS/UARTIMSC/UARTICR */
+#define INT_RX		(1u << 4)
+#define INT_TX		(1u << 5)
+#define INT_RT		(1u << 6)
+#define INT_ALL		0x7ffu		/* every source UARTINTR combines (OE..RIMIS) */
+
+/* UARTDMACR */
+#define DMACR_RXTX	0x3u		/* RXDMAE | TXDMAE */
 
 void pl011_init(uintptr_t base, uint32_t clk_hz, uint32_t baud);
 void pl011_putc(char c);

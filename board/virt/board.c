@@ -1,8 +1,6 @@
 /* QEMU -M virt (hw/arm/virt.c memory map), Cortex-A15, no EL2/EL3. */
 #include "board/board.h"
 
-bool board_entered_in_hyp;
-
 /* PSCI SYSTEM_OFF: QEMU implements PSCI for PL1 on this machine, over HVC,
  * or over SMC when it gives the CPU EL2 (virtualization=on). */
 static void virt_poweroff(void)
