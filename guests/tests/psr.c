@@ -128,23 +128,28 @@ static void user_mode(void)
 	       HEX(svc_spsr), HEX(v[4]));
 }
 
+/* Banked MRS forms: each one's stub, the stub's MRS, and its label. */
+static const struct {
+	const char *what;
+	uint32_t (*read)(void);
+	const void *insn;
+} mrs_banked[] = {
+	{ "psr: MRS r0, SP_usr", psr_mrs_sp_usr, psr_mrs_sp_usr_insn },
+	{ "psr: MRS r0, LR_irq", psr_mrs_lr_irq, psr_mrs_lr_irq_insn },
+	{ "psr: MRS r0, SPSR_abt", psr_mrs_spsr_abt, psr_mrs_spsr_abt_insn },
+	{ "psr: MRS r0, R8_fiq", psr_mrs_r8_fiq, psr_mrs_r8_fiq_insn },
+};
+
 static void banked(void)
 {
 	uint32_t v;
 
 	catch_on();
-	v = psr_mrs_sp_usr();
-	printf("psr: MRS r0, SP_usr -> 0x%08lx\n", HEX(v));
-	catch_report("psr: MRS r0, SP_usr", psr_mrs_sp_usr_insn, 0);
-	v = psr_mrs_lr_irq();
-	printf("psr: MRS r0, LR_irq -> 0x%08lx\n", HEX(v));
-	catch_report("psr: MRS r0, LR_irq", psr_mrs_lr_irq_insn, 0);
-	v = psr_mrs_spsr_abt();
-	printf("psr: MRS r0, SPSR_abt -> 0x%08lx\n", HEX(v));
-	catch_report("psr: MRS r0, SPSR_abt", psr_mrs_spsr_abt_insn, 0);
-	v = psr_mrs_r8_fiq();
-	printf("psr: MRS r0, R8_fiq -> 0x%08lx\n", HEX(v));
-	catch_report("psr: MRS r0, R8_fiq", psr_mrs_r8_fiq_insn, 0);
+	for (unsigned i = 0; i < sizeof(mrs_banked) / sizeof(mrs_banked[0]); i++) {
+		v = mrs_banked[i].read();
+		printf("%s -> 0x%08lx\n", mrs_banked[i].what, HEX(v));
+		catch_report(mrs_banked[i].what, mrs_banked[i].insn, 0);
+	}
 	psr_msr_spsr_irq(0x100001d3);
 	catch_report("psr: MSR SPSR_irq, r0", psr_msr_spsr_irq_insn, 0);
 	psr_msr_lr_abt(0x12345678);
