@@ -15,15 +15,20 @@
 static volatile char rxbuf[RXBUF];
 static volatile uint32_t rx_head, rx_tail;
 
-/* everything the UART holds into rxbuf; acknowledges the RX interrupts */
+/*
+ * Everything the UART holds into rxbuf; acknowledges the RX interrupts.
+ * Clear first, then drain: the receive interrupt is raised when the FIFO
+ * goes from empty to one byte, so a byte that arrived between a drain and
+ * a later clear would sit in the FIFO with no interrupt ever again.
+ */
 static void rx_drain(void)
 {
+	UARTICR = UART_INT_RX | UART_INT_RT;
 	while (!(UARTFR & UARTFR_RXFE)) {
 		char c = (char)(UARTDR & 0xff);
 		if (rx_head - rx_tail < RXBUF)	/* else dropped */
 			rxbuf[rx_head++ % RXBUF] = c;
 	}
-	UARTICR = UART_INT_RX | UART_INT_RT;
 }
 
 static void on_irq(struct exc_frame *f)

@@ -4,7 +4,6 @@ import io
 import shutil
 
 import pexpect
-import pytest
 
 from conftest import HYP, MACHINE, PKG_PA, QEMU_COMMON, ROOT, guest, make_pkg, run_native, vm_lines
 
@@ -17,8 +16,6 @@ def spawn_hyp(elfs, tmp_path):
                          timeout=30, encoding="utf-8", cwd=ROOT)
 
 
-@pytest.mark.xfail(strict=False, reason="known race, about 1 run in 3: typed input to "
-                   "echo is sometimes not echoed; under investigation (issue 3)")
 def test_keyboard_focus_moves_between_vms(tmp_path):
     echo = guest("demo/echo.elf")
     echo2 = str(tmp_path / "echo2.elf")
