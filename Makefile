@@ -1,5 +1,5 @@
 # trapvisor: one Makefile for the hypervisor, the guests and the tests.
-#   make run                      boot trapvisor with the demo guest(s) on QEMU
+#   make run                      boot trapvisor with the demo VMs (configs/demo.conf)
 #   make run GUESTS="a.elf b.elf" run those guest ELFs, one VM each
 #   make run CONFIG=vms.conf      run the VMs a configuration describes
 #   make run-native GUEST=a.elf   run one guest ELF natively on the same machine
@@ -16,8 +16,10 @@ Q       := $(if $(filter 1,$(V)),,@)
 
 include board/$(BOARD)/board.mk
 
-DEMO_GUESTS := $(B)/guests/demo/hello.elf
-GUESTS  ?= $(DEMO_GUESTS)
+# Without GUESTS or CONFIG, `make run` boots the demo configuration.
+ifeq ($(GUESTS)$(CONFIG),)
+CONFIG  := configs/demo.conf
+endif
 QEMU    := qemu-system-arm $(QEMU_MACHINE) -nographic -monitor none -serial stdio
 
 # ---- the hypervisor --------------------------------------------------------

@@ -56,8 +56,9 @@ $(eval $(call guest_elf,$(B)/guests/demo/hello.elf,guests/demo/hello.c))
 
 # more demo guests: echo (interactive, UART RX interrupt), spin (CPU-bound,
 # prints iterations per 250 ms: for fairness measurements) and masked
-# (spins forever with interrupts masked); built by `make guests`
-DEMO_EXTRA_NAMES := echo spin masked
+# (spins forever with interrupts masked), ticker (a clock that sleeps in
+# WFI between virtual timer ticks); built by `make guests`
+DEMO_EXTRA_NAMES := echo spin masked ticker
 DEMO_EXTRA  := $(patsubst %,$(B)/guests/demo/%.elf,$(DEMO_EXTRA_NAMES))
 $(foreach n,$(DEMO_EXTRA_NAMES),$(eval $(call guest_elf,$(B)/guests/demo/$(n).elf,guests/demo/$(n).c)))
 

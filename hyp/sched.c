@@ -26,6 +26,8 @@ static uint64_t switched_in;		/* counter value when current started running */
 static bool yield;			/* current gives up the rest of its slice */
 static bool timer_fired;		/* trapvisor's timer went off: time to look again */
 
+struct idle_stats idle_stats;
+
 /* The trap frame exception modes point at before any VM runs (boot.S). */
 struct vcpu boot_vcpu;
 
@@ -163,22 +165,29 @@ static void no_vm_runs(void)
 	told = true;
 }
 
-/* Nothing can run: sleep until an interrupt, handle it, look again. */
-static void idle(uint64_t now)
+/* Nothing can run: sleep until an interrupt and handle it. */
+static void idle(void)
 {
-	if (current)
-		current->vm->cpu_ticks += now - switched_in;
-	arm_timer(now);
+	uint64_t t = timer_now();
+
+	arm_timer(t);
 	wfi();
+	idle_stats.ticks += timer_now() - t;
+	idle_stats.wakeups++;
 	irq_handle();
-	switched_in = timer_now();	/* time asleep is nobody's CPU time */
 }
 
-/* A pending virtual IRQ is taken when the guest unmasks: every write to
- * the virtual CPSR.I traps, so checking on the way out is enough. */
-static void deliver_irq(struct vcpu *v)
+/* A pending virtual FIQ or IRQ is taken when the guest unmasks it: every
+ * write to the virtual CPSR.F and .I traps, so checking on the way out is
+ * enough.  FIQ first: it has the higher priority (ARM ARM B1.8.2). */
+static void deliver_virq(struct vcpu *v)
 {
-	if (!(v->ctx.cpsr & PSR_I) && vgic_irq_line(&v->vm->gic)) {
+	struct vgic *g = &v->vm->gic;
+
+	if (!(v->ctx.cpsr & PSR_F) && vgic_fiq_line(g)) {
+		v->vm->virqs++;
+		vexc_fiq(v, v->ctx.r[15]);
+	} else if (!(v->ctx.cpsr & PSR_I) && vgic_irq_line(g)) {
 		v->vm->virqs++;
 		vexc_irq(v, v->ctx.r[15]);
 	}
@@ -199,19 +208,27 @@ struct vcpu *sched_next(struct vcpu *prev)
 			vtimer_sync(prev, now);
 			arm_timer(now);
 		}
-		deliver_irq(prev);
+		deliver_virq(prev);
 		return prev;
 	}
-	while (!(next = pick(prev ? prev : current, now))) {
-		if (!any_vm(VM_RUNNING))
-			no_vm_runs();
-		idle(now);
-		now = timer_now();
+	if (!(next = pick(prev ? prev : current, now))) {
+		/* Time asleep is nobody's CPU time, and no slice is running:
+		 * the timer must not be set for one that ended. */
+		if (current)
+			current->vm->cpu_ticks += now - switched_in;
+		slice_end = VTIMER_NEVER;
+		do {
+			if (!any_vm(VM_RUNNING))
+				no_vm_runs();
+			idle();
+			now = timer_now();
+		} while (!(next = pick(current, now)));
+		switched_in = now;
 	}
 	timer_fired = false;
 	switch_to(next, now);
 	vtimer_sync(next, now);
-	deliver_irq(next);
+	deliver_virq(next);
 	arm_timer(now);
 	return next;
 }

@@ -8,6 +8,7 @@
 #define HYP_SCHED_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 struct vcpu;
 
@@ -22,6 +23,13 @@ void sched_timer_changed(struct vcpu *v);
 struct vcpu *sched_next(struct vcpu *prev);
 /* The vCPU whose registers the hardware holds, or NULL. */
 struct vcpu *sched_current(void);
+/* trapvisor asleep because no vCPU could run: how often it woke up and
+ * how long it slept, in counter ticks (the exit summary shows them). */
+struct idle_stats {
+	unsigned long wakeups;
+	uint64_t ticks;
+};
+extern struct idle_stats idle_stats;
 /* Enters the first runnable vCPU; never returns. */
 void sched_start(void) __attribute__((noreturn));
 

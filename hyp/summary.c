@@ -1,11 +1,13 @@
 /*
  * The end of a run: one line per VM with what it cost (wall time, CPU
- * time, slices, virtual interrupts, traps by class), then power off.
+ * time, slices, virtual interrupts, traps by class), how long trapvisor
+ * slept, then power off.
  */
 #include <stdio.h>
 #include "hyp/vm.h"
 #include "hyp/console.h"
 #include "hyp/stats.h"
+#include "hyp/sched.h"
 #include "arch/arm/timer.h"
 #include "board/board.h"
 
@@ -42,6 +44,8 @@ void vm_all_off(void)
 	for (int i = 0; i < VM_MAX; i++)
 		if (vms[i].state != VM_EMPTY)
 			summary(&vms[i]);
+	hyp_printf("idle: asleep %lu ms, woken %lu times\n", ms(idle_stats.ticks),
+		   idle_stats.wakeups);
 	hyp_printf("all VMs are off: powering off\n");
 	board.poweroff();
 	for (;;)

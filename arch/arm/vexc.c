@@ -17,7 +17,7 @@ struct vexc_kind {
 	uint32_t mask;		/* CPSR mask bits set on entry */
 };
 
-enum { VX_UND, VX_SVC, VX_PABT, VX_DABT, VX_IRQ };
+enum { VX_UND, VX_SVC, VX_PABT, VX_DABT, VX_IRQ, VX_FIQ };
 
 static const struct vexc_kind kinds[] = {
 	[VX_UND]  = { PSR_MODE_UND, 0x04, 4, 2, PSR_I },
@@ -25,6 +25,7 @@ static const struct vexc_kind kinds[] = {
 	[VX_PABT] = { PSR_MODE_ABT, 0x0c, 4, 4, PSR_I | PSR_A },
 	[VX_DABT] = { PSR_MODE_ABT, 0x10, 8, 8, PSR_I | PSR_A },
 	[VX_IRQ]  = { PSR_MODE_IRQ, 0x18, 4, 4, PSR_I | PSR_A },
+	[VX_FIQ]  = { PSR_MODE_FIQ, 0x1c, 4, 4, PSR_I | PSR_F | PSR_A },
 };
 
 static void take(struct vcpu *v, int kind, uint32_t pref)
@@ -76,4 +77,9 @@ void vexc_dabt(struct vcpu *v, uint32_t pc, uint32_t dfsr, uint32_t dfar)
 void vexc_irq(struct vcpu *v, uint32_t next_pc)
 {
 	take(v, VX_IRQ, next_pc);
+}
+
+void vexc_fiq(struct vcpu *v, uint32_t next_pc)
+{
+	take(v, VX_FIQ, next_pc);
 }

@@ -16,5 +16,6 @@ void vexc_svc(struct vcpu *v, uint32_t next_pc);
 void vexc_pabt(struct vcpu *v, uint32_t pc, uint32_t ifsr, uint32_t ifar);
 void vexc_dabt(struct vcpu *v, uint32_t pc, uint32_t dfsr, uint32_t dfar);
 void vexc_irq(struct vcpu *v, uint32_t next_pc);
+void vexc_fiq(struct vcpu *v, uint32_t next_pc);
 
 #endif

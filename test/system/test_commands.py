@@ -1,11 +1,12 @@
 """The commands the README gives, driven as a user would type them."""
+import io
 import os
 import re
 import subprocess
 
 import pexpect
 
-from conftest import ROOT, _spawn, hyp_lines, run_native, vm_lines
+from conftest import ROOT, _spawn, guest, hyp_lines, run_native, vm_lines
 
 
 def make(*args, timeout=180):
@@ -13,15 +14,32 @@ def make(*args, timeout=180):
 
 
 def test_make_run_demo():
-    status, lines = make("run")
-    assert status == 0, "\n".join(lines)
-    status, native = run_native(os.path.join(ROOT, "build/guests/demo/hello.elf"))
-    assert vm_lines(lines, "hello") == native
+    """`make run`: four VMs at once (configs/demo.conf), the keyboard with
+    echo; the others print what they print natively."""
+    child = pexpect.spawn("make", ["-s", "--no-print-directory", "run"], cwd=ROOT,
+                          timeout=120, encoding="utf-8", codec_errors="replace")
+    child.logfile_read = io.StringIO()
+    try:
+        child.expect_exact("[hyp] input -> echo (Ctrl-] h for the console keys)")
+        child.expect_exact("[echo] echo> ")
+        child.expect_exact("[ticker] ticker: tick 2")
+        child.send("hi there\r")
+        child.expect_exact("[echo] you typed: hi there")
+        child.expect_exact("[hyp] os: powered off")
+        child.expect_exact("[ticker] ticker: done")
+        child.send("off\r")
+        child.expect_exact("[hyp] all VMs are off: powering off")
+        child.expect(pexpect.EOF)
+    finally:
+        child.terminate(force=True)
+    lines = child.logfile_read.getvalue().replace("\r", "").split("\n")
+    for name, elf in (("os", "os/os.elf"), ("ticker", "demo/ticker.elf"),
+                      ("hello", "demo/hello.elf")):
+        assert vm_lines(lines, name) == run_native(guest(elf))[1], name
     out = hyp_lines(lines)
     assert out[0].startswith("trapvisor on qemu-virt")
-    summary = [l for l in out if l.startswith("summary hello: off after")]
-    assert len(summary) == 1 and re.search(r"\d+ traps: .*svc 1", summary[0]), summary
-    assert out[-1] == "all VMs are off: powering off"
+    for name in ("echo", "os", "ticker", "hello"):
+        assert [l for l in out if l.startswith(f"summary {name}: off after")], name
 
 
 def test_make_run_guests_relative_and_absolute_paths(tmp_path):
@@ -42,7 +60,8 @@ def test_make_run_native():
 
 def test_make_debug_waits_for_gdb():
     """`make debug` halts QEMU until gdb attaches and continues."""
-    child = pexpect.spawn("make", ["-s", "--no-print-directory", "debug"], cwd=ROOT,
+    child = pexpect.spawn("make", ["-s", "--no-print-directory", "debug",
+                                   "GUESTS=build/guests/demo/hello.elf"], cwd=ROOT,
                           timeout=60, encoding="utf-8")
     try:
         child.expect(r"gdb-multiarch (\S+trapvisor-virt\.elf) -ex 'target remote :1234'")
