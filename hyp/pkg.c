@@ -23,7 +23,7 @@ struct pkg_header {
 struct pkg_entry {
 	char name[32];
 	char file[64];			/* the image's file name, for messages */
-	uint32_t offset, size, ram_mb, slice_us, flags, reserved;
+	uint32_t offset, size, ram_mb, slice_us, flags, shadow_kib;
 };
 
 int pkg_start_vms(void)
@@ -58,6 +58,7 @@ int pkg_start_vms(void)
 		struct vm_config cfg = {
 			.name = name, .file = file, .image = base + e->offset, .len = e->size,
 			.ram_mb = e->ram_mb, .slice_us = e->slice_us, .input = e->flags & PKG_INPUT,
+			.shadow_kib = e->shadow_kib,
 		};
 		if (vm_create(&cfg) >= 0)
 			started++;

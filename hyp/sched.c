@@ -126,7 +126,6 @@ static void switch_to(struct vcpu *v, uint64_t now)
 		return;
 	vfp_switch(current, v);
 	current = v;
-	mmu_switch(vm->l1_pa, vm->asid);
 	arch_set_frame(&v->ctx);
 	cp15_load_hw(v);
 }
@@ -209,6 +208,7 @@ struct vcpu *sched_next(struct vcpu *prev)
 			arm_timer(now);
 		}
 		deliver_virq(prev);
+		vmmu_load(prev);
 		return prev;
 	}
 	if (!(next = pick(prev ? prev : current, now))) {
@@ -229,6 +229,7 @@ struct vcpu *sched_next(struct vcpu *prev)
 	switch_to(next, now);
 	vtimer_sync(next, now);
 	deliver_virq(next);
+	vmmu_load(next);
 	arm_timer(now);
 	return next;
 }

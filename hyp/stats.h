@@ -9,7 +9,7 @@ enum trap_class {
 	TRAP_CPS,
 	TRAP_WFX,	/* WFI/WFE */
 	TRAP_ERET,	/* every exception-return form */
-	TRAP_LDSTM,	/* LDM/STM with user registers, SRS */
+	TRAP_LDSTM,	/* LDM/STM with user registers, LDRT & co, SRS */
 	TRAP_SVC,	/* guest SVC, delivered to the guest */
 	TRAP_HVC,	/* PSCI calls */
 	TRAP_SMC,

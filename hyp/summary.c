@@ -37,6 +37,12 @@ static void summary(const struct vm *vm)
 	hyp_printf("summary %s: %s, cpu %lu ms in %lu slices, %lu virqs, %lu traps:%s\n",
 		   vm->name, state, ms(vm->cpu_ticks), (unsigned long)vm->slices,
 		   (unsigned long)vm->virqs, (unsigned long)total, n ? traps : " none");
+	if (vm->mmu.sh.fills)
+		hyp_printf("summary %s: shadow tables: %lu fills, %lu pool recycles, "
+			   "%lu context evictions, %lu faults to the guest\n", vm->name,
+			   (unsigned long)vm->mmu.sh.fills, (unsigned long)vm->mmu.sh.recycles,
+			   (unsigned long)vm->mmu.sh.ctx_evictions,
+			   (unsigned long)vm->mmu.guest_faults);
 }
 
 void vm_all_off(void)

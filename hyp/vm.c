@@ -75,6 +75,7 @@ static bool vm_load(struct vm *vm)
 	char err[160];
 
 	vm->rt.count = 0;
+	vmmu_reset(vm);
 	if (elf_load(vm->image, vm->image_len, &ram, &vm->rt, &entry, err, sizeof(err))) {
 		hyp_printf("%s: %s refused: %s\n", vm->name, vm->file, err);
 		vm->state = VM_FAILED;
@@ -93,6 +94,7 @@ int vm_create(const struct vm_config *cfg)
 {
 	const char *name = cfg->name;
 	uint32_t ram_mb = cfg->ram_mb;
+	uint32_t shadow_kib = cfg->shadow_kib ? cfg->shadow_kib : SHADOW_KIB_DEFAULT;
 	struct vm *vm = NULL;
 	int id;
 
@@ -106,7 +108,7 @@ int vm_create(const struct vm_config *cfg)
 	snprintf(vm->name, sizeof(vm->name), "%s", name);
 	snprintf(vm->file, sizeof(vm->file), "%s", cfg->file);
 	vm->id = id;
-	vm->asid = id + 1;
+	vm->asid = 1 + 31 * (uint32_t)id;
 	vm->image = cfg->image;
 	vm->image_len = cfg->len;
 	vm->ram_size = ram_mb << 20;
@@ -119,6 +121,11 @@ int vm_create(const struct vm_config *cfg)
 	if (cfg->slice_us < 100 || cfg->slice_us > 1000000) {
 		hyp_printf("%s: not started: time slice %lu us (100 us to 1 s)\n", name,
 			   (unsigned long)cfg->slice_us);
+		return -1;
+	}
+	if (shadow_kib < SHADOW_KIB_MIN || shadow_kib > SHADOW_KIB_MAX) {
+		hyp_printf("%s: not started: shadow tables %lu KiB (%d to %d)\n", name,
+			   (unsigned long)shadow_kib, SHADOW_KIB_MIN, SHADOW_KIB_MAX);
 		return -1;
 	}
 	if (ram_mb < 16 || ram_mb > (VM_WINDOW_MAX >> 20)) {
@@ -139,6 +146,11 @@ int vm_create(const struct vm_config *cfg)
 	mmu_map_sections(vm->l1, VM_WINDOW_VA, vm->ram_pa, vm->ram_size, SECT_WINDOW);
 	mmu_sync_table(vm->l1);
 	vm->l1_pa = virt_to_phys(vm->l1);
+	if (!vmmu_init(vm, shadow_kib)) {
+		hyp_printf("%s: not started: out of memory for %lu KiB of shadow tables\n", name,
+			   (unsigned long)shadow_kib);
+		return -1;
+	}
 	vm->ram = (uint8_t *)VM_WINDOW_VA;
 
 	mmu_switch(vm->l1_pa, vm->asid);

@@ -9,6 +9,7 @@
 #include "hyp/vuart.h"
 #include "hyp/vgic.h"
 #include "hyp/console.h"
+#include "hyp/vmmu.h"
 
 #define VM_MAX		8
 #define VM_NAME_MAX	32
@@ -27,7 +28,7 @@ enum vm_state {
 struct vm {
 	char name[VM_NAME_MAX];
 	int id;
-	uint32_t asid;
+	uint32_t asid;			/* first of its 31 hardware ASIDs (vmmu.c) */
 	enum vm_state state;
 
 	char file[64];			/* the image's file name, for messages */
@@ -50,6 +51,7 @@ struct vm {
 	uint64_t virqs;			/* virtual IRQ exceptions delivered */
 
 	struct rewrite_table rt;
+	struct vmmu mmu;		/* the guest's MMU and its shadow tables */
 	struct vcpu vcpu;
 	struct vuart uart;
 	struct vgic gic;
@@ -62,6 +64,7 @@ struct vm_config {
 	const uint8_t *image;
 	uint32_t len;
 	uint32_t ram_mb, slice_us;
+	uint32_t shadow_kib;		/* shadow table pool; 0: default */
 	bool input;
 };
 

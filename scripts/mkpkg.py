@@ -13,7 +13,8 @@ blanks; `#` starts a comment:
 
 image is required (relative to the current directory); name defaults to
 the image's file name without .elf, ram (MiB) to 64, slice (microseconds)
-to 5000, input (may own the console keyboard) to yes.
+to 5000, input (may own the console keyboard) to yes, shadow (KiB of
+shadow translation tables, for a guest that turns its MMU on) to 256.
 
 Files are packed as they are: trapvisor itself validates every image and
 value, so a broken one is refused at boot with a message naming it.
@@ -25,10 +26,10 @@ import sys
 
 MAGIC = b"TVPKG2\0\0"
 HDR = struct.Struct("<8sII")            # magic, count, total size
-ENT = struct.Struct("<32s64sIIIIII")   # name, file, offset, size, ram_mb, slice_us, flags, reserved
+ENT = struct.Struct("<32s64sIIIIII")   # name, file, offset, size, ram_mb, slice_us, flags, shadow_kib
 FLAG_INPUT = 1
-DEFAULTS = {"ram": "64", "slice": "5000", "input": "yes"}
-KEYS = {"name", "image", "ram", "slice", "input"}
+DEFAULTS = {"ram": "64", "slice": "5000", "input": "yes", "shadow": "256"}
+KEYS = {"name", "image", "ram", "slice", "input", "shadow"}
 
 
 def vm_name(path):
@@ -100,7 +101,8 @@ def main():
         data += b"\0" * (off4 - off) + blob
         ents.append(ENT.pack(name.encode()[:31], os.path.basename(vm["image"]).encode()[:63],
                              off4, len(blob), number(vm, "ram", name), number(vm, "slice", name),
-                             FLAG_INPUT if vm["input"] == "yes" else 0, 0))
+                             FLAG_INPUT if vm["input"] == "yes" else 0,
+                             number(vm, "shadow", name)))
         off = off4 + len(blob)
     out = HDR.pack(MAGIC, len(vms), off) + b"".join(ents) + data
     assert len(out) == off

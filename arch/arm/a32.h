@@ -64,6 +64,7 @@ enum emu emu_rfe(struct vcpu *v, uint32_t insn);
 enum emu emu_wfx(struct vcpu *v, uint32_t insn);
 enum emu emu_hvc(struct vcpu *v, uint32_t insn);
 enum emu emu_smc(struct vcpu *v, uint32_t insn);
+enum emu emu_ldst_user(struct vcpu *v, uint32_t insn);
 
 /* Shared by the exception-return forms: CPSR <- SPSR, branch to pc. */
 void exception_return(struct vcpu *v, uint32_t pc, uint32_t spsr);

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include "arch/arm/cp15.h"
 #include "arch/arm/cp15_hw.h"
+#include "arch/arm/cp15_mmu.h"
 #include "arch/arm/mmu_bits.h"
 #include "arch/arm/vfp.h"
 #include "hyp/vcpu.h"
@@ -113,19 +114,6 @@ static bool acc_barrier(struct vcpu *v, const struct cp15_reg *r, struct sysreg_
 	return true;
 }
 
-static bool acc_sctlr(struct vcpu *v, const struct cp15_reg *r, struct sysreg_access *a)
-{
-	if (!a->write)
-		return acc_rw(v, r, a);
-	if (a->lo & SCTLR_M) {
-		vcpu_fail(v, "the guest turned its MMU on (SCTLR.M): not supported yet");
-		return true;
-	}
-	v->cp15[C_SCTLR] = a->lo;
-	hw_set_alignment_check(!!(a->lo & SCTLR_A));
-	return true;
-}
-
 /* CPACR gates the guest's VFP: the hardware FPEXC.EN follows. */
 static bool acc_cpacr(struct vcpu *v, const struct cp15_reg *r, struct sysreg_access *a)
 {
@@ -143,12 +131,6 @@ static bool acc_masked(struct vcpu *v, const struct cp15_reg *r, struct sysreg_a
 	if (a->write)
 		a->lo &= mask;
 	return acc_rw(v, r, a);
-}
-
-/* TTBCR: bits 21:19, 15:14 and 6:3 are RES0 (short-descriptor format). */
-static bool acc_ttbcr(struct vcpu *v, const struct cp15_reg *r, struct sysreg_access *a)
-{
-	return acc_masked(v, r, a, ~((7u << 19) | (3u << 14) | (0xfu << 3)));
 }
 
 static bool acc_vbar(struct vcpu *v, const struct cp15_reg *r, struct sysreg_access *a)
@@ -338,7 +320,7 @@ const struct cp15_reg cp15_table[] = {
 	RW(2, 0, 0, 0, C_TTBR0, 0, "TTBR0"),
 	RW(2, 0, 0, 1, C_TTBR1, 0, "TTBR1"),
 	R(2, 0, 0, 2, 0, C_TTBCR, acc_ttbcr, 0, "TTBCR"),
-	RW(3, 0, 0, 0, C_DACR, 0, "DACR"),
+	R(3, 0, 0, 0, 0, C_DACR, acc_dacr, 0, "DACR"),
 	RW(5, 0, 0, 0, C_DFSR, 0, "DFSR"),
 	RW(5, 0, 0, 1, C_IFSR, 0, "IFSR"),
 	RW(5, 0, 1, 0, C_ADFSR, 0, "ADFSR"),
@@ -355,6 +337,10 @@ const struct cp15_reg cp15_table[] = {
 	OP(7, 0, 5, 7, acc_nop_op, "BPIMVA"),
 	OP(7, 0, 6, 1, acc_nop_op, "DCIMVAC"),
 	OP(7, 0, 6, 2, acc_nop_op, "DCISW"),
+	OP(7, 0, 8, 0, acc_ats, "ATS1CPR"),
+	OP(7, 0, 8, 1, acc_ats, "ATS1CPW"),
+	OP(7, 0, 8, 2, acc_ats, "ATS1CUR"),
+	OP(7, 0, 8, 3, acc_ats, "ATS1CUW"),
 	OP(7, 0, 10, 1, acc_nop_op, "DCCMVAC"),
 	OP(7, 0, 10, 2, acc_nop_op, "DCCSW"),
 	R(7, 0, 10, 4, PL0_W, C_NONE, acc_barrier, 0, "CP15DSB"),
@@ -362,20 +348,20 @@ const struct cp15_reg cp15_table[] = {
 	OP(7, 0, 11, 1, acc_nop_op, "DCCMVAU"),
 	OP(7, 0, 14, 1, acc_nop_op, "DCCIMVAC"),
 	OP(7, 0, 14, 2, acc_nop_op, "DCCISW"),
-	OP(8, 0, 3, 0, acc_nop_op, "TLBIALLIS"),
-	OP(8, 0, 3, 1, acc_nop_op, "TLBIMVAIS"),
-	OP(8, 0, 3, 2, acc_nop_op, "TLBIASIDIS"),
-	OP(8, 0, 3, 3, acc_nop_op, "TLBIMVAAIS"),
-	OP(8, 0, 5, 0, acc_nop_op, "ITLBIALL"),
-	OP(8, 0, 5, 1, acc_nop_op, "ITLBIMVA"),
-	OP(8, 0, 5, 2, acc_nop_op, "ITLBIASID"),
-	OP(8, 0, 6, 0, acc_nop_op, "DTLBIALL"),
-	OP(8, 0, 6, 1, acc_nop_op, "DTLBIMVA"),
-	OP(8, 0, 6, 2, acc_nop_op, "DTLBIASID"),
-	OP(8, 0, 7, 0, acc_nop_op, "TLBIALL"),
-	OP(8, 0, 7, 1, acc_nop_op, "TLBIMVA"),
-	OP(8, 0, 7, 2, acc_nop_op, "TLBIASID"),
-	OP(8, 0, 7, 3, acc_nop_op, "TLBIMVAA"),
+	OP(8, 0, 3, 0, acc_tlbi, "TLBIALLIS"),
+	OP(8, 0, 3, 1, acc_tlbi, "TLBIMVAIS"),
+	OP(8, 0, 3, 2, acc_tlbi, "TLBIASIDIS"),
+	OP(8, 0, 3, 3, acc_tlbi, "TLBIMVAAIS"),
+	OP(8, 0, 5, 0, acc_tlbi, "ITLBIALL"),
+	OP(8, 0, 5, 1, acc_tlbi, "ITLBIMVA"),
+	OP(8, 0, 5, 2, acc_tlbi, "ITLBIASID"),
+	OP(8, 0, 6, 0, acc_tlbi, "DTLBIALL"),
+	OP(8, 0, 6, 1, acc_tlbi, "DTLBIMVA"),
+	OP(8, 0, 6, 2, acc_tlbi, "DTLBIASID"),
+	OP(8, 0, 7, 0, acc_tlbi, "TLBIALL"),
+	OP(8, 0, 7, 1, acc_tlbi, "TLBIMVA"),
+	OP(8, 0, 7, 2, acc_tlbi, "TLBIASID"),
+	OP(8, 0, 7, 3, acc_tlbi, "TLBIMVAA"),
 	ID(9, 1, 0, 2, HW_L2CTLR, "L2CTLR"),
 	RW(10, 0, 2, 0, C_PRRR, 0, "PRRR"),
 	RW(10, 0, 2, 1, C_NMRR, 0, "NMRR"),
@@ -383,7 +369,7 @@ const struct cp15_reg cp15_table[] = {
 	RW(10, 0, 3, 1, C_AMAIR1, 0, "AMAIR1"),
 	R(12, 0, 0, 0, 0, C_VBAR, acc_vbar, 0, "VBAR"),
 	RW(13, 0, 0, 0, C_FCSEIDR, 0, "FCSEIDR"),
-	RW(13, 0, 0, 1, C_CONTEXTIDR, 0, "CONTEXTIDR"),
+	R(13, 0, 0, 1, 0, C_CONTEXTIDR, acc_contextidr, 0, "CONTEXTIDR"),
 	R(13, 0, 0, 2, PL0_R | PL0_W, C_TPIDRURW, acc_tpidrurw, 0, "TPIDRURW"),
 	R(13, 0, 0, 3, PL0_R, C_TPIDRURO, acc_tpidruro, 0, "TPIDRURO"),
 	RW(13, 0, 0, 4, C_TPIDRPRW, 0, "TPIDRPRW"),

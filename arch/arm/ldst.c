@@ -50,8 +50,6 @@ static bool decode_single(const struct vcpu *v, uint32_t insn, struct single *s)
 	}
 	if (bits(insn, 27, 25) == 0 && bit(insn, 7) && bit(insn, 4) && bits(insn, 6, 5)) {
 		unsigned op2 = bits(insn, 6, 5);
-		if (bit(insn, 24) == 0 && bit(insn, 21))
-			return false;			/* LDRHT & co: not for devices */
 		s->offset = bit(insn, 22) ? (bits(insn, 11, 8) << 4) | bits(insn, 3, 0)
 					  : reg_read(v, bits(insn, 3, 0));
 		if (bit(insn, 20)) {
@@ -85,15 +83,23 @@ static enum emu single(struct vcpu *v, uint32_t insn, const struct single *s)
 	uint32_t addr = bit(insn, 23) ? base + s->offset : base - s->offset;
 	uint32_t va = pre ? addr : base, vals[2], fsr;
 	unsigned words = s->size == 8 ? 2 : 1, size = s->size == 8 ? 4 : s->size;
+	bool user = !pre && bit(insn, 21);	/* LDRT & co: PL0's permissions */
 
 	if (rt == 15 || (wback && rn == 15) || (s->size == 8 && (rt & 1)))
 		return EMU_UNDEF;
+	if (user && s->size == 8)
+		return EMU_UNDEF;		/* LDRD/STRD with P=0, W=1 */
 	for (unsigned i = 0; i < words; i++) {
+		uint32_t a = va + 4 * i;
 		if (s->load) {
-			if ((fsr = vmem_read(v, va + 4 * i, size, &vals[i])))
-				return abort_at(v, fsr, va + 4 * i, false);
-		} else if ((fsr = vmem_write(v, va + 4 * i, size, v->ctx.r[rt + i]))) {
-			return abort_at(v, fsr, va + 4 * i, true);
+			fsr = user ? vmem_read_user(v, a, size, &vals[i]) : vmem_read(v, a, size, &vals[i]);
+			if (fsr)
+				return abort_at(v, fsr, a, false);
+		} else {
+			fsr = user ? vmem_write_user(v, a, size, v->ctx.r[rt + i])
+				   : vmem_write(v, a, size, v->ctx.r[rt + i]);
+			if (fsr)
+				return abort_at(v, fsr, a, true);
 		}
 	}
 	if (wback)
@@ -132,6 +138,13 @@ static enum emu multiple(struct vcpu *v, uint32_t insn)
 			if (list & (1u << i))
 				v->ctx.r[i] = vals[i];
 	return EMU_NEXT;
+}
+
+/* LDRT & co, rewritten by the loader: from a virtual privileged mode the
+ * hardware (PL0 with the guest's PL1 view) would not check PL0's rights. */
+enum emu emu_ldst_user(struct vcpu *v, uint32_t insn)
+{
+	return a32_emulate_ldst(v, insn);
 }
 
 enum emu a32_emulate_ldst(struct vcpu *v, uint32_t insn)

@@ -36,8 +36,12 @@ void mmu_sync_table(const uint32_t *l1)
 	dsb();
 }
 
+static uint32_t hw_l1_pa, hw_asid;	/* what TTBR0 and CONTEXTIDR hold */
+
 void mmu_switch(uint32_t l1_pa, uint32_t asid)
 {
+	hw_l1_pa = l1_pa;
+	hw_asid = asid;
 	/* ARM ARM B3.10.4: go through the reserved ASID 0 (which owns no
 	 * non-global entries) so no walk mixes the old table and new ASID. */
 	write_contextidr(0);
@@ -46,6 +50,12 @@ void mmu_switch(uint32_t l1_pa, uint32_t asid)
 	isb();
 	write_contextidr(asid);
 	isb();
+}
+
+void mmu_use(uint32_t l1_pa, uint32_t asid)
+{
+	if (l1_pa != hw_l1_pa || asid != hw_asid)
+		mmu_switch(l1_pa, asid);
 }
 
 void mmu_init(uint32_t pa_minus_va)

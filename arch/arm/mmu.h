@@ -22,6 +22,8 @@ void mmu_map_sections(uint32_t *l1, uint32_t va, uint32_t pa, uint32_t size, uin
 /* Makes the table visible to the table walker after CPU writes. */
 void mmu_sync_table(const uint32_t *l1);
 void mmu_switch(uint32_t l1_pa, uint32_t asid);
+/* mmu_switch() unless the hardware already runs that table and ASID */
+void mmu_use(uint32_t l1_pa, uint32_t asid);
 
 /* Makes [va, va+len) written as data visible to instruction fetch. */
 void cache_sync_code(const void *va, uint32_t len);

@@ -34,6 +34,13 @@ static const struct pattern a32_sensitive[] = {
 	{ 0xfe50ffff, 0xf8100a00 },	/* RFE */
 	{ 0x0e500000, 0x08500000 },	/* LDM ^ (user registers, or exception return) */
 	{ 0x0e500000, 0x08400000 },	/* STM ^ (user registers) */
+	/* unprivileged loads/stores: at PL0 they cannot check PL0's rights
+	 * for a guest in a virtual privileged mode */
+	{ 0x0f200000, 0x04200000 },	/* LDRT, STRT, LDRBT, STRBT (immediate) */
+	{ 0x0f200010, 0x06200000 },	/* the same (register) */
+	{ 0x0f2000f0, 0x002000b0 },	/* LDRHT, STRHT */
+	{ 0x0f3000f0, 0x003000d0 },	/* LDRSBT */
+	{ 0x0f3000f0, 0x003000f0 },	/* LDRSHT */
 };
 
 /*

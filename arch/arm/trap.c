@@ -14,6 +14,8 @@
 #include "hyp/mmio.h"
 #include "hyp/irq.h"
 #include "hyp/sched.h"
+#include "arch/arm/vmsa.h"
+#include "arch/arm/layout.h"
 
 /* The original of a UDF the loader put at pc, or 0 if it is the guest's own. */
 static bool rewritten(struct vcpu *v, uint32_t pc, uint32_t *insn)
@@ -21,7 +23,8 @@ static bool rewritten(struct vcpu *v, uint32_t pc, uint32_t *insn)
 	const struct rewrite_table *rt = &v->vm->rt;
 	uint32_t i;
 
-	if (!a32_udf_imm(*insn, &i) || i >= rt->count || rt->e[i].addr != pc)
+	/* the table holds guest-physical addresses: where the loader put them */
+	if (!a32_udf_imm(*insn, &i) || i >= rt->count || rt->e[i].addr != vmem_gpa(v, pc))
 		return false;
 	*insn = rt->e[i].orig;
 	return true;
@@ -90,37 +93,81 @@ static bool is_translation_or_permission(uint32_t fs)
 }
 
 /*
- * Instruction fetch trapvisor's tables refused: outside the guest's RAM,
- * where the guest's machine has nothing executable.  BKPT (a debug event)
- * and anything else go to the guest as the hardware reported them.
+ * A translation, domain or permission fault the hardware took while the
+ * guest's MMU is on: filled from the guest's tables, or the guest's own
+ * fault.  Returns true when dealt with; false with *gpa when the address
+ * translated to something other than RAM.
+ */
+static bool guest_mmu_abort(struct vcpu *v, uint32_t va, unsigned acc, uint32_t wnr,
+			    uint64_t *gpa)
+{
+	uint32_t fsr, pc = v->ctx.r[15];
+
+	switch (vmmu_abort(v, va, acc, &fsr, gpa)) {
+	case VMMU_FILLED:
+		return true;
+	case VMMU_FAULT:
+		if (acc == VMSA_X)
+			vexc_pabt(v, pc, fsr, va);
+		else
+			vexc_dabt(v, pc, fsr | wnr, va);
+		return true;
+	case VMMU_STUCK:
+		vcpu_fail(v, "shadow table fault at 0x%08lx repeats: trapvisor bug",
+			  (unsigned long)va);
+		return true;
+	case VMMU_NOT_RAM:
+		break;
+	}
+	return false;
+}
+
+/*
+ * Instruction fetch trapvisor's tables refused: not shadowed yet, or
+ * outside the guest's RAM, where its machine has nothing executable.
+ * BKPT (a debug event) and anything else go to the guest as the hardware
+ * reported them.
  */
 static void trap_pabt(struct vcpu *v)
 {
 	uint32_t ifsr = read_ifsr(), ifar = read_ifar(), pc = v->ctx.r[15];
+	uint64_t gpa = ifar;
 
 	v->last_trap_pc = pc;
-	if (is_translation_or_permission(fault_status(ifsr)))
-		vexc_pabt(v, pc, FSR_SYNC_EXT, ifar);
-	else
+	if (!is_translation_or_permission(fault_status(ifsr))) {
 		vexc_pabt(v, pc, ifsr, ifar);
+		return;
+	}
+	if (v->vm->mmu.on && guest_mmu_abort(v, ifar, VMSA_X, 0, &gpa))
+		return;
+	if (ifar >= HOLE_START && !(gpa >> 32) && vm_ram_ptr(v->vm, (uint32_t)gpa, 4))
+		vcpu_fail(v, "the guest runs code at 0x%08lx, in trapvisor's range "
+			  "(0x%08x and up): not supported", (unsigned long)ifar, HOLE_START);
+	else
+		vexc_pabt(v, pc, FSR_SYNC_EXT, ifar);
 }
 
 /*
- * Data access trapvisor's tables refused: a virtual device (emulated) or
- * nothing (the guest takes the synchronous external abort its machine
- * would give).  Other faults (alignment, ...) are the guest's own.
+ * Data access trapvisor's tables refused: not shadowed yet, a virtual
+ * device (emulated), guest RAM mapped into trapvisor's range (emulated
+ * too), or nothing (the guest takes the synchronous external abort its
+ * machine would give).  Other faults (alignment, ...) are the guest's own.
  */
 static void trap_dabt(struct vcpu *v)
 {
 	uint32_t dfsr = read_dfsr(), dfar = read_dfar(), pc = v->ctx.r[15];
 	uint32_t wnr = dfsr & FSR_WNR, insn;
+	uint64_t gpa = dfar;
 
 	v->last_trap_pc = pc;
 	if (!is_translation_or_permission(fault_status(dfsr))) {
 		vexc_dabt(v, pc, dfsr & ~(1u << 12), dfar);
 		return;
 	}
-	if (!mmio_device_at(v->vm, dfar)) {
+	if (v->vm->mmu.on && guest_mmu_abort(v, dfar, wnr ? VMSA_W : VMSA_R, wnr, &gpa))
+		return;
+	if (gpa >> 32 || (!mmio_device_at(v->vm, (uint32_t)gpa) &&
+			  !(dfar >= HOLE_START && vm_ram_ptr(v->vm, (uint32_t)gpa, 1)))) {
 		vexc_dabt(v, pc, FSR_SYNC_EXT | wnr, dfar);
 		return;
 	}

@@ -13,6 +13,7 @@
 #include "hyp/psci.h"
 #include "hyp/sched.h"
 #include "hyp/vm.h"
+#include "hyp/vmmu.h"
 
 uint32_t hw_id[HW_ID_NR];
 struct fake_hw fake_hw;
@@ -83,6 +84,18 @@ uint32_t vmem_write(struct vcpu *v, uint32_t va, unsigned size, uint32_t val)
 	return fake_access(va, size, 1, &val);
 }
 
+uint32_t vmem_read_user(struct vcpu *v, uint32_t va, unsigned size, uint32_t *val)
+{
+	fake_hw.user_accesses++;
+	return vmem_read(v, va, size, val);
+}
+
+uint32_t vmem_write_user(struct vcpu *v, uint32_t va, unsigned size, uint32_t val)
+{
+	fake_hw.user_accesses++;
+	return vmem_write(v, va, size, val);
+}
+
 uint32_t vmem_fetch(struct vcpu *v, uint32_t va, uint32_t *insn)
 {
 	return vmem_read(v, va, 4, insn);
@@ -105,6 +118,25 @@ void sched_timer_changed(struct vcpu *v)
 {
 	(void)v;
 	fake_hw.timer_changes++;
+}
+
+void vmmu_sctlr_written(struct vcpu *v, uint32_t old) { (void)v; fake_hw.sctlr_writes++; fake_hw.sctlr_old = old; }
+void vmmu_ttbcr_written(struct vcpu *v) { (void)v; fake_hw.ttbcr_writes++; }
+void vmmu_dacr_written(struct vcpu *v, uint32_t old) { (void)v; fake_hw.dacr_writes++; fake_hw.dacr_old = old; }
+void vmmu_contextidr_written(struct vcpu *v) { (void)v; fake_hw.ctxid_changes++; }
+
+void vmmu_tlbi(struct vcpu *v, enum tlbi op, uint32_t arg)
+{
+	(void)v;
+	fake_hw.tlbi[op]++;
+	fake_hw.tlbi_arg = arg;
+}
+
+/* Address translation: the guest's MMU is off in these tests. */
+uint32_t vmmu_ats(struct vcpu *v, uint32_t va, bool write, bool user)
+{
+	(void)v; (void)write; (void)user;
+	return va & 0xfffff000u;
 }
 
 void fake_reset(struct vcpu *v)

@@ -13,6 +13,10 @@ struct fake_hw {
 	uint64_t cntpct, cntvct;
 	uint32_t tpidrurw, tpidruro;
 	int align, icache_invals, barriers, vfp_loads, psci_calls, waits[2], timer_changes;
+	/* what the guest's MMU was told (hyp/vmmu.h) */
+	int sctlr_writes, ttbcr_writes, dacr_writes, ctxid_changes, tlbi[4];
+	uint32_t sctlr_old, dacr_old, tlbi_arg;
+	int user_accesses;		/* vmem_*_user: LDRT & co */
 };
 
 struct fake_dev_access {

@@ -405,11 +405,35 @@ static void test_device_accesses(void **state)
 	assert_int_equal(fake_dev.log[8].off, 12);
 }
 
+/* LDRT & co: post-indexed, with PL0's permissions even from SVC */
+static void test_unprivileged_loads_stores(void **state)
+{
+	(void)state;
+	v->ctx.r[1] = FAKE_DEV_BASE;
+	v->ctx.r[0] = 0x77;
+	assert_int_equal(a32_emulate(v, 0xe4a10004), EMU_NEXT);	/* strt r0, [r1], #4 */
+	assert_int_equal(fake_dev.log[0].off, 0);
+	assert_int_equal(fake_dev.log[0].val, 0x77);
+	assert_int_equal(v->ctx.r[1], FAKE_DEV_BASE + 4);
+	fake_dev.read_value = 0x8081;
+	assert_int_equal(a32_emulate(v, 0xe0f100f2), EMU_NEXT);	/* ldrsht r0, [r1], #2 */
+	assert_int_equal(fake_dev.log[1].off, 4);
+	assert_int_equal(v->ctx.r[0], 0xffff8081);
+	assert_int_equal(v->ctx.r[1], FAKE_DEV_BASE + 6);
+	assert_int_equal(fake_hw.user_accesses, 2);
+	assert_int_equal(v->traps[TRAP_LDSTM], 2);
+	/* an ordinary post-indexed load is not one of them */
+	v->ctx.r[1] = FAKE_DEV_BASE;
+	assert_int_equal(ldst(0xe4910004), EMU_NEXT);		/* ldr r0, [r1], #4 */
+	assert_int_equal(fake_hw.user_accesses, 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup(f, setup)
 		T(test_table_sorted_and_reset_complete),
+		T(test_unprivileged_loads_stores),
 		T(test_mrc_sctlr_reset),
 		T(test_mcr_vbar_masks_low_bits),
 		T(test_tpidruro_reaches_hardware),

@@ -97,6 +97,18 @@ static const struct a32_case a32_yes[] = {
 	{ 0xe1f0f001, "mvns pc, r1" },
 	{ 0xe2f2f001, "rscs pc, r2, #1" },
 	{ 0xe3def000, "bics pc, lr, #0" },
+	/* unprivileged loads/stores: PL0's rights from a virtual PL1 mode */
+	{ 0xe4b10004, "ldrt r0, [r1], #4" },
+	{ 0xe4a10004, "strt r0, [r1], #4" },
+	{ 0xe4f10000, "ldrbt r0, [r1]" },
+	{ 0xe4610001, "strbt r0, [r1], #-1" },
+	{ 0xe6b10002, "ldrt r0, [r1], r2" },
+	{ 0xe6210102, "strt r0, [r1], -r2, lsl #2" },
+	{ 0xe0f100b2, "ldrht r0, [r1], #2" },
+	{ 0xe0e100b0, "strht r0, [r1]" },
+	{ 0xe0f100d1, "ldrsbt r0, [r1], #1" },
+	{ 0xe0f100f2, "ldrsht r0, [r1], #2" },
+	{ 0xe0b100b2, "ldrht r0, [r1], r2" },
 };
 
 /* Near misses: same encoding neighbourhoods, but they trap by themselves,
@@ -150,6 +162,9 @@ static const struct a32_case a32_no[] = {
 	{ 0xe1d0ff9f, "ldrexb pc, [r0] (.word)" },
 	{ 0xe1d010d0, "ldrsb r1, [r0]" },
 	{ 0xe49df004, "ldr pc, [sp], #4" },
+	{ 0xe4910004, "ldr r0, [r1], #4 (post-indexed, not T)" },
+	{ 0xe5b10004, "ldr r0, [r1, #4]! (pre-indexed, W)" },
+	{ 0xe1f100b2, "ldrh r0, [r1, #2]! (pre-indexed, W)" },
 	{ 0xe59f0008, "ldr r0, [pc, #8]" },
 	/* trap by themselves at PL0 when they must */
 	{ 0xee110f10, "mrc p15, 0, r0, c1, c0, 0" },

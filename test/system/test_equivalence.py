@@ -33,13 +33,18 @@ def test_same_output_as_native(elf, hyp):
 
 
 def test_all_guests_in_one_run(hyp):
-    """Several VMs in one trapvisor: each prints what it prints alone."""
-    status, lines = hyp(TESTS, timeout=300)
-    assert status == 0, "\n".join(lines)
-    for elf in TESTS:
-        status, native = run_native(elf)
-        assert vm_lines(lines, vm_name(elf)) == native, vm_name(elf)
-    assert hyp_lines(lines)[-1] == "all VMs are off: powering off"
+    """Several VMs in one trapvisor: each prints what it prints alone.  At
+    most 8 VMs per run: the guests are split into as few runs as that
+    takes, of about the same size."""
+    runs = -(-len(TESTS) // 8)
+    for k in range(runs):
+        group = TESTS[k::runs]
+        status, lines = hyp(group, timeout=300)
+        assert status == 0, "\n".join(lines)
+        for elf in group:
+            status, native = run_native(elf)
+            assert vm_lines(lines, vm_name(elf)) == native, vm_name(elf)
+        assert hyp_lines(lines)[-1] == "all VMs are off: powering off"
 
 
 def test_guest_os_same_as_native(hyp):
