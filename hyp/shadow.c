@@ -4,7 +4,6 @@
 #include "hyp/mem.h"
 #include "arch/arm/vmsa.h"
 #include "arch/arm/mmu.h"
-#include "arch/arm/cpu.h"
 #include "arch/arm/layout.h"
 
 #define GUEST_SLOTS	(HOLE_START >> 20)	/* L1 entries the guest owns */
@@ -34,14 +33,15 @@ static uint32_t *l2_table(struct shadow *s, unsigned i)
 
 static void clean_entry(const uint32_t *p)
 {
-	dcache_clean_pou((uintptr_t)p);
-	dsb();
+	mmu_sync_entry(p);
 }
 
 bool shadow_init(struct shadow *s, unsigned kib, uint8_t first_hw_asid, const uint32_t *hyp_l1)
 {
 	unsigned nctx = kib / 64;
 
+	if (kib < SHADOW_KIB_MIN)
+		return false;
 	if (nctx < 1)
 		nctx = 1;
 	if (nctx > SHADOW_CTX_MAX)
@@ -93,7 +93,7 @@ static void clear_slot(struct shadow *s, uint32_t *l1, unsigned i)
 static void flush_tlb(struct shadow_ctx *c)
 {
 	for (int w = 0; w < VIEW_NR; w++)
-		tlb_flush_asid(c->hw_asid[w]);
+		mmu_flush_asid(c->hw_asid[w]);
 }
 
 static void clear_ctx(struct shadow *s, struct shadow_ctx *c)
@@ -179,22 +179,25 @@ bool shadow_add(struct shadow *s, struct shadow_ctx *c, enum view view,
 {
 	uint32_t *l1 = c->l1[view], *e, want;
 	unsigned i = m->va >> 20;
+	bool stale = false;		/* replaced something the TLB may hold */
 
-	if (m->from_super)
-		c->super[m->va >> 29] |= 1u << ((m->va >> 24) & 31);
 	if (m->size >= 0x100000) {
 		e = &l1[i];
 		want = section_desc(m);
 		if (*e == want)
 			return false;
-		if (*e)
+		if (*e) {
 			clear_slot(s, l1, i);
+			stale = true;
+		}
 	} else {
 		want = page_desc(m);
 		if ((l1[i] & 3) != D_PAGETABLE || DOMAIN_OF(l1[i]) != m->domain) {
 			int t;
-			if (l1[i])
+			if (l1[i]) {
 				clear_slot(s, l1, i);
+				stale = true;
+			}
 			t = alloc_l2(s);	/* may empty l1 too: it is refilled below */
 			l1[i] = (s->l2_pa + (uint32_t)t * 1024) | D_PAGETABLE | D_DOMAIN(m->domain);
 			clean_entry(&l1[i]);
@@ -202,15 +205,15 @@ bool shadow_add(struct shadow *s, struct shadow_ctx *c, enum view view,
 		e = &l2_table(s, ((l1[i] & 0xfffffc00u) - s->l2_pa) / 1024)[(m->va >> 12) & 0xff];
 		if (*e == want)
 			return false;
+		stale |= *e != 0;
 	}
-	if (*e) {			/* an entry the hardware may hold: replaced */
-		*e = want;
-		clean_entry(e);
-		tlb_flush_asid(c->hw_asid[view]);
-	} else {
-		*e = want;
-		clean_entry(e);
-	}
+	*e = want;
+	clean_entry(e);
+	if (stale)
+		mmu_flush_asid(c->hw_asid[view]);
+	/* after any recycling above, which forgets these marks */
+	if (m->from_super)
+		c->super[m->va >> 29] |= 1u << ((m->va >> 24) & 31);
 	s->fills++;
 	return true;
 }

@@ -52,6 +52,17 @@ void mmu_switch(uint32_t l1_pa, uint32_t asid)
 	isb();
 }
 
+void mmu_sync_entry(const uint32_t *e)
+{
+	dcache_clean_pou((uintptr_t)e);
+	dsb();
+}
+
+void mmu_flush_asid(uint32_t asid)
+{
+	tlb_flush_asid(asid);
+}
+
 void mmu_use(uint32_t l1_pa, uint32_t asid)
 {
 	if (l1_pa != hw_l1_pa || asid != hw_asid)

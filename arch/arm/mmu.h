@@ -22,6 +22,10 @@ void mmu_map_sections(uint32_t *l1, uint32_t va, uint32_t pa, uint32_t size, uin
 /* Makes the table visible to the table walker after CPU writes. */
 void mmu_sync_table(const uint32_t *l1);
 void mmu_switch(uint32_t l1_pa, uint32_t asid);
+/* One descriptor written: visible to the table walker. */
+void mmu_sync_entry(const uint32_t *e);
+/* Drops the TLB entries of one hardware ASID. */
+void mmu_flush_asid(uint32_t asid);
 /* mmu_switch() unless the hardware already runs that table and ASID */
 void mmu_use(uint32_t l1_pa, uint32_t asid);
 
