@@ -31,11 +31,6 @@ static uint32_t *l2_table(struct shadow *s, unsigned i)
 	return s->l2 + i * L2_ENTRIES;
 }
 
-static void clean_entry(const uint32_t *p)
-{
-	mmu_sync_entry(p);
-}
-
 bool shadow_init(struct shadow *s, unsigned kib, uint8_t first_hw_asid, const uint32_t *hyp_l1)
 {
 	unsigned nctx = kib / 64;
@@ -87,7 +82,7 @@ static void clear_slot(struct shadow *s, uint32_t *l1, unsigned i)
 	if ((l1[i] & 3) == D_PAGETABLE)
 		free_l2(s, l1[i]);
 	l1[i] = 0;
-	clean_entry(&l1[i]);
+	mmu_sync_entry(&l1[i]);
 }
 
 static void flush_tlb(struct shadow_ctx *c)
@@ -200,7 +195,7 @@ bool shadow_add(struct shadow *s, struct shadow_ctx *c, enum view view,
 			}
 			t = alloc_l2(s);	/* may empty l1 too: it is refilled below */
 			l1[i] = (s->l2_pa + (uint32_t)t * 1024) | D_PAGETABLE | D_DOMAIN(m->domain);
-			clean_entry(&l1[i]);
+			mmu_sync_entry(&l1[i]);
 		}
 		e = &l2_table(s, ((l1[i] & 0xfffffc00u) - s->l2_pa) / 1024)[(m->va >> 12) & 0xff];
 		if (*e == want)
@@ -208,7 +203,7 @@ bool shadow_add(struct shadow *s, struct shadow_ctx *c, enum view view,
 		stale |= *e != 0;
 	}
 	*e = want;
-	clean_entry(e);
+	mmu_sync_entry(e);
 	if (stale)
 		mmu_flush_asid(c->hw_asid[view]);
 	/* after any recycling above, which forgets these marks */

@@ -55,18 +55,6 @@ uint32_t vmem_write_user(struct vcpu *v, uint32_t va, unsigned size, uint32_t va
 	return access(v, va, size, 1, &val, false);
 }
 
-uint32_t vmem_fetch(struct vcpu *v, uint32_t va, uint32_t *insn)
-{
-	uint64_t gpa;
-	uint8_t *p;
-
-	if (vmmu_translate(v, va, VMSA_X, vcpu_privileged(v), &gpa) || gpa >> 32 ||
-	    !(p = vm_ram_ptr(v->vm, (uint32_t)gpa, 4)))
-		return FSR_SYNC_EXT;
-	memcpy(insn, p, 4);
-	return 0;
-}
-
 uint32_t vmem_gpa(struct vcpu *v, uint32_t va)
 {
 	uint64_t gpa;
@@ -74,4 +62,14 @@ uint32_t vmem_gpa(struct vcpu *v, uint32_t va)
 	if (vmmu_translate(v, va, VMSA_X, vcpu_privileged(v), &gpa) || gpa >> 32)
 		return 0xffffffffu;
 	return (uint32_t)gpa;
+}
+
+uint32_t vmem_fetch(struct vcpu *v, uint32_t va, uint32_t *insn)
+{
+	const uint8_t *p = vm_ram_ptr(v->vm, vmem_gpa(v, va), 4);
+
+	if (!p)
+		return FSR_SYNC_EXT;
+	memcpy(insn, p, 4);
+	return 0;
 }

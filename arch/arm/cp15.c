@@ -63,7 +63,7 @@ static bool acc_ro(struct vcpu *v, const struct cp15_reg *r, struct sysreg_acces
 }
 
 /* Plain shadow register.  64-bit rows keep their high word in slot + 1. */
-static bool acc_rw(struct vcpu *v, const struct cp15_reg *r, struct sysreg_access *a)
+bool acc_rw(struct vcpu *v, const struct cp15_reg *r, struct sysreg_access *a)
 {
 	if (a->write) {
 		v->cp15[r->slot] = a->lo;

@@ -38,6 +38,9 @@ struct cp15_reg {
 #define CP15_KEY(crn, op1, crm, op2)	(((crn) << 12) | ((op1) << 8) | ((crm) << 4) | (op2))
 #define CP15_KEY64(op1, crm)		(0x10000 | ((op1) << 8) | ((crm) << 4))
 
+/* The plain shadow register access, for rows with side effects to build on */
+bool acc_rw(struct vcpu *v, const struct cp15_reg *r, struct sysreg_access *a);
+
 const struct cp15_reg *cp15_find(uint32_t key);
 /* Emulates an access; false means the guest must take an Undefined Instruction. */
 bool cp15_access(struct vcpu *v, uint32_t key, struct sysreg_access *a);

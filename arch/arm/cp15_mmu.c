@@ -7,21 +7,11 @@
 
 #define TTBCR_EAE	(1u << 31)
 
-/* One 32-bit shadow register: read it, or write it and return the old value. */
-static uint32_t rw32(struct vcpu *v, const struct cp15_reg *r, struct sysreg_access *a)
+bool acc_sctlr(struct vcpu *v, const struct cp15_reg *r, struct sysreg_access *a)
 {
 	uint32_t old = v->cp15[r->slot];
 
-	if (a->write)
-		v->cp15[r->slot] = a->lo;
-	else
-		a->lo = old;
-	return old;
-}
-
-bool acc_sctlr(struct vcpu *v, const struct cp15_reg *r, struct sysreg_access *a)
-{
-	uint32_t old = rw32(v, r, a);
+	acc_rw(v, r, a);
 
 	if (a->write) {
 		hw_set_alignment_check(!!(a->lo & SCTLR_A));
@@ -34,24 +24,24 @@ bool acc_sctlr(struct vcpu *v, const struct cp15_reg *r, struct sysreg_access *a
  * Security Extensions, which the virtual CPU does not have; QEMU agrees). */
 bool acc_ttbcr(struct vcpu *v, const struct cp15_reg *r, struct sysreg_access *a)
 {
-	if (!a->write) {
-		rw32(v, r, a);
-		return true;
-	}
+	if (!a->write)
+		return acc_rw(v, r, a);
 	if (a->lo & TTBCR_EAE) {
 		vcpu_fail(v, "the guest chose the long-descriptor (LPAE) table format: "
 			  "not supported");
 		return true;
 	}
 	a->lo &= 7u;
-	rw32(v, r, a);
+	acc_rw(v, r, a);
 	vmmu_ttbcr_written(v);
 	return true;
 }
 
 bool acc_dacr(struct vcpu *v, const struct cp15_reg *r, struct sysreg_access *a)
 {
-	uint32_t old = rw32(v, r, a);
+	uint32_t old = v->cp15[r->slot];
+
+	acc_rw(v, r, a);
 
 	if (a->write)
 		vmmu_dacr_written(v, old);
@@ -60,7 +50,9 @@ bool acc_dacr(struct vcpu *v, const struct cp15_reg *r, struct sysreg_access *a)
 
 bool acc_contextidr(struct vcpu *v, const struct cp15_reg *r, struct sysreg_access *a)
 {
-	uint32_t old = rw32(v, r, a);
+	uint32_t old = v->cp15[r->slot];
+
+	acc_rw(v, r, a);
 
 	if (a->write && (old ^ a->lo) & 0xff)
 		vmmu_contextidr_written(v);

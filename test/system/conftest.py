@@ -55,12 +55,15 @@ def make_pkg(elfs, tmp_path):
     return pkg
 
 
+def hyp_argv(pkg, machine=MACHINE):
+    """The QEMU command line that boots trapvisor with guest package pkg."""
+    return ["qemu-system-arm", *machine, "-m", "1024", *QEMU_COMMON,
+            "-kernel", HYP, "-device", f"loader,file={pkg},addr={PKG_PA},force-raw=on"]
+
+
 def run_hyp(elfs, tmp_path, timeout=120, machine=MACHINE):
     """trapvisor with one VM per ELF; returns (exit status, all lines)."""
-    pkg = make_pkg(elfs, tmp_path)
-    return _spawn(["qemu-system-arm", *machine, "-m", "1024", *QEMU_COMMON,
-                   "-kernel", HYP, "-device", f"loader,file={pkg},addr={PKG_PA},force-raw=on"],
-                  timeout)
+    return _spawn(hyp_argv(make_pkg(elfs, tmp_path), machine), timeout)
 
 
 def vm_lines(lines, name):

@@ -3,7 +3,7 @@ trapvisor, which refuses a bad VM with a message and runs the others."""
 import os
 import subprocess
 
-from conftest import HYP, MACHINE, PKG_PA, QEMU_COMMON, ROOT, _spawn, guest, hyp_lines, vm_lines
+from conftest import ROOT, _spawn, guest, hyp_argv, hyp_lines, vm_lines
 
 MKPKG = os.path.join(ROOT, "scripts", "mkpkg.py")
 
@@ -13,6 +13,13 @@ def mkpkg(tmp_path, text):
     conf.write_text(text)
     return subprocess.run(["/usr/bin/python3", MKPKG, "-o", str(tmp_path / "x.pkg"), "-c",
                            str(conf)], capture_output=True, text=True, cwd=ROOT)
+
+
+def run_config(tmp_path, text):
+    """trapvisor with the VMs configuration `text` describes."""
+    r = mkpkg(tmp_path, text)
+    assert r.returncode == 0, r.stderr
+    return _spawn(hyp_argv(tmp_path / "x.pkg"), 180)
 
 
 def test_config_sets_name_ram_slice_and_input():
@@ -40,13 +47,9 @@ def test_config_errors_are_named(tmp_path):
 
 def test_bad_values_refused_by_trapvisor(tmp_path):
     hello = guest("demo/hello.elf")
-    (tmp_path / "vms.conf").write_text(
-        f"name=small image={hello} ram=8\nname=fast image={hello} slice=10\nname=ok image={hello}\n")
-    pkg = tmp_path / "run.pkg"
-    subprocess.run(["/usr/bin/python3", MKPKG, "-o", str(pkg), "-c", str(tmp_path / "vms.conf")],
-                   check=True)
-    status, lines = _spawn(["qemu-system-arm", *MACHINE, "-m", "1024", *QEMU_COMMON, "-kernel",
-                            HYP, "-device", f"loader,file={pkg},addr={PKG_PA},force-raw=on"], 120)
+    status, lines = run_config(tmp_path, f"name=small image={hello} ram=8\n"
+                                         f"name=fast image={hello} slice=10\n"
+                                         f"name=ok image={hello}\n")
     out = hyp_lines(lines)
     assert status == 0, "\n".join(lines)
     assert "small: not started: RAM size 8 MiB (16 to 128)" in out

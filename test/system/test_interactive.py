@@ -5,15 +5,12 @@ import shutil
 
 import pexpect
 
-from conftest import HYP, MACHINE, PKG_PA, QEMU_COMMON, ROOT, guest, make_pkg, run_native, vm_lines
+from conftest import ROOT, guest, hyp_argv, make_pkg, run_native, vm_lines
 
 
 def spawn_hyp(elfs, tmp_path):
-    pkg = make_pkg(elfs, tmp_path)
-    return pexpect.spawn("qemu-system-arm", [*MACHINE, "-m", "1024", *QEMU_COMMON, "-kernel",
-                                             HYP, "-device",
-                                             f"loader,file={pkg},addr={PKG_PA},force-raw=on"],
-                         timeout=30, encoding="utf-8", cwd=ROOT)
+    argv = hyp_argv(make_pkg(elfs, tmp_path))
+    return pexpect.spawn(argv[0], argv[1:], timeout=30, encoding="utf-8", cwd=ROOT)
 
 
 def test_keyboard_focus_moves_between_vms(tmp_path):

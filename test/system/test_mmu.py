@@ -4,17 +4,8 @@ test_equivalence.py and test_concurrent.py; here the shadow pool is made
 small enough to be recycled, and its bounds are checked."""
 import re
 
-from conftest import HYP, MACHINE, PKG_PA, QEMU_COMMON, _spawn, guest, hyp_lines, run_native, \
-    vm_lines
-from test_config import mkpkg
-
-
-def run_config(tmp_path, text):
-    r = mkpkg(tmp_path, text)
-    assert r.returncode == 0, r.stderr
-    return _spawn(["qemu-system-arm", *MACHINE, "-m", "1024", *QEMU_COMMON, "-kernel", HYP,
-                   "-device", f"loader,file={tmp_path / 'x.pkg'},addr={PKG_PA},force-raw=on"],
-                  180)
+from conftest import guest, hyp_lines, run_native, vm_lines
+from test_config import run_config
 
 
 def test_small_shadow_pool_is_recycled_not_exhausted(tmp_path):
