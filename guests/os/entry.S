@@ -13,7 +13,6 @@
 
 	.equ	MODE_IRQ, 0x12
 	.equ	MODE_SVC, 0x13
-	.equ	MODE_ABT, 0x17
 	.equ	MODE_UND, 0x1b
 	.equ	FRAME_REGS, 64		/* r0-r12, sp, lr, pad; SRS adds pc, cpsr */
 
@@ -21,9 +20,8 @@
 	.global	_start
 	.type	_start, %function
 _start:
-	/* ABT/UND only ever run fault_common, which never returns */
-	cps	#MODE_ABT
-	ldr	sp, =fault_stack_top
+	/* UND only ever runs fault_common, which never returns; ABT needs
+	 * no stack: aborts are handled on SVC mode's, as IRQs are */
 	cps	#MODE_UND
 	ldr	sp, =fault_stack_top
 	/* IRQ mode needs no stack: irq_entry saves straight onto SVC's */
@@ -54,8 +52,8 @@ os_vectors:
 	b	fault_reset
 	b	fault_und
 	b	svc_entry
-	b	fault_pabt
-	b	fault_dabt
+	b	pabt_entry
+	b	dabt_entry
 	b	fault_hyp
 	b	irq_entry
 	b	fault_fiq
@@ -78,6 +76,28 @@ irq_entry:
 	stmia	sp, {r0-r14}^
 	mov	r0, sp
 	bl	kernel_irq
+	b	trap_return
+
+	/* aborts: a task that faults is killed (kernel_abort), so they save
+	 * its frame exactly as an IRQ does, on SVC mode's stack */
+pabt_entry:
+	sub	lr, lr, #4		/* LR_abt is the faulting pc + 4 */
+	srsdb	sp!, #MODE_SVC
+	cps	#MODE_SVC
+	sub	sp, sp, #FRAME_REGS
+	stmia	sp, {r0-r14}^
+	mov	r1, #3
+	b	abort_common
+dabt_entry:
+	sub	lr, lr, #8		/* LR_abt is the faulting pc + 8 */
+	srsdb	sp!, #MODE_SVC
+	cps	#MODE_SVC
+	sub	sp, sp, #FRAME_REGS
+	stmia	sp, {r0-r14}^
+	mov	r1, #4
+abort_common:
+	mov	r0, sp
+	bl	kernel_abort
 
 	.global	trap_return
 trap_return:
@@ -90,10 +110,6 @@ trap_return:
 fault_reset:	mov	r0, #0
 		b	fault_common
 fault_und:	mov	r0, #1
-		b	fault_common
-fault_pabt:	mov	r0, #3
-		b	fault_common
-fault_dabt:	mov	r0, #4
 		b	fault_common
 fault_hyp:	mov	r0, #5
 		b	fault_common

@@ -1,7 +1,9 @@
 /*
- * A tiny preemptive kernel for QEMU virt, xv6 in miniature without an MMU:
- * NTASK User-mode tasks, round-robin on the virtual timer's 10 ms tick,
- * system calls by SVC, an interrupt-driven PL011 receiver, WFI when idle.
+ * A tiny preemptive kernel for QEMU virt, xv6 in miniature: NTASK
+ * User-mode tasks, each in its own address space (space.c), round-robin
+ * on the virtual timer's 10 ms tick, system calls by SVC, an
+ * interrupt-driven PL011 receiver, WFI when idle.  A task that faults is
+ * killed; the others go on.
  *
  * The kernel itself runs in SVC mode with IRQs masked throughout, so
  * nothing here needs a lock: interrupts are only taken while a task runs
@@ -38,6 +40,10 @@
 
 #define PSCI_SYSTEM_OFF	0x84000008u
 #define MODE_USR	0x10
+#define MODE_MASK	0x1f
+#define EXC_PABT	3	/* entry.S's exception numbers */
+#define EXC_DABT	4
+#define KILLED		255	/* exit code of a killed task */
 
 /* ---- tasks -------------------------------------------------------------- */
 enum state { RUNNABLE, SLEEPING, READING, WAITING, ZOMBIE };
@@ -47,7 +53,7 @@ struct task {
 	enum state state;
 	const char *name;
 	uint32_t wake;		/* SLEEPING, READING: tick to wake at */
-	char *rbuf;		/* READING: where the bytes go */
+	char *rbuf;		/* READING: where the bytes go (user_ptr) */
 	uint32_t rlen;
 	int waitpid;		/* WAITING: for this pid to exit */
 	int code;		/* ZOMBIE: exit code */
@@ -62,8 +68,6 @@ static int resched;		/* the tick asked for a round-robin switch */
 /* RX ring: filled by the UART interrupt, emptied by read() */
 static char rx_ring[256];
 static uint32_t rx_head, rx_tail;	/* free-running; size is a power of 2 */
-
-static char task_stacks[NTASK][4096] __attribute__((aligned(8)));
 
 /* ---- console output: polled, whole writes with IRQs masked, so a task's
  * line is never torn by another's ------------------------------------ */
@@ -220,14 +224,44 @@ static void schedule(struct frame *f)
 		__asm__ volatile("dsb\n\twfi" ::: "memory");
 		handle_irqs();
 	}
+	if (next != cur)
+		space_switch(next);
 	cur = next;
 	*f = tasks[cur].ctx;
 }
 
+/* cur is gone: its message printed, its waiters woken, its ASID freed */
+static void end_task(int code)
+{
+	struct task *t = &tasks[cur];
+	t->code = code;
+	t->state = ZOMBIE;
+	/* in the kernel, together with the message: a waiter cannot print
+	 * anything between the two, whatever the timing */
+	for (int i = 0; i < NTASK; i++)
+		if (tasks[i].state == WAITING && tasks[i].waitpid == cur + 1)
+			wake(&tasks[i], code);
+	space_free(cur);
+}
+
+static void put_task(const struct task *t)
+{
+	kputs("os: ");
+	kputs(t->name);
+	kputs(" (pid ");
+	kputu(cur + 1);
+	kputs(")");
+}
+
 /* ---- system calls: f holds the caller's registers, r0 its result -------- */
+/* buffers are the task's own memory or its read-only text, else -1 */
 static void sys_write(struct frame *f)
 {
-	const char *p = (const char *)f->r[0];
+	const char *p = user_ptr(cur, f->r[0], f->r[1], 0);
+	if (!p) {
+		f->r[0] = (uint32_t)-1;
+		return;
+	}
 	for (uint32_t i = 0; i < f->r[1]; i++)
 		putc_raw(p[i]);
 	f->r[0] = f->r[1];
@@ -254,31 +288,26 @@ static void sys_getpid(struct frame *f)
 
 static void sys_exit(struct frame *f)
 {
-	struct task *t = &tasks[cur];
-	kputs("os: ");
-	kputs(t->name);
-	kputs(" (pid ");
-	kputu(cur + 1);
-	kputs(") exited with ");
+	put_task(&tasks[cur]);
+	kputs(" exited with ");
 	kputu(f->r[0]);
 	kputs("\n");
-	t->code = f->r[0];
-	t->state = ZOMBIE;
-	/* in the kernel, together with the message above: a waiter cannot
-	 * print anything between the two, whatever the timing */
-	for (int i = 0; i < NTASK; i++)
-		if (tasks[i].state == WAITING && tasks[i].waitpid == cur + 1)
-			wake(&tasks[i], t->code);
+	end_task(f->r[0]);
 }
 
 static void sys_read(struct frame *f)
 {
 	struct task *t = &tasks[cur];
-	if (rx_tail != rx_head || f->r[1] == 0 || f->r[2] == 0) {
-		f->r[0] = rx_take((char *)f->r[0], f->r[1]);
+	char *buf = user_ptr(cur, f->r[0], f->r[1], 1);
+	if (!buf) {
+		f->r[0] = (uint32_t)-1;
 		return;
 	}
-	t->rbuf = (char *)f->r[0];	/* block: on_uart or on_tick wakes us */
+	if (rx_tail != rx_head || f->r[1] == 0 || f->r[2] == 0) {
+		f->r[0] = rx_take(buf, f->r[1]);
+		return;
+	}
+	t->rbuf = buf;			/* block: on_uart or on_tick wakes us */
 	t->rlen = f->r[1];
 	t->wake = ticks + f->r[2];
 	t->state = READING;
@@ -331,11 +360,43 @@ void kernel_irq(struct frame *f)
 		schedule(f);
 }
 
+/*
+ * A prefetch or data abort.  From a task: the task touched what its
+ * address space does not give it, so it is killed and the others go on.
+ * From the kernel itself: a bug, so panic.
+ */
+void kernel_abort(struct frame *f, uint32_t kind)
+{
+	uint32_t fsr, far;
+
+	if ((f->cpsr & MODE_MASK) != MODE_USR)
+		kernel_fault(kind, f->pc, f->cpsr);
+	if (kind == EXC_DABT) {
+		__asm__ volatile("mrc p15, 0, %0, c5, c0, 0" : "=r"(fsr));	/* DFSR */
+		__asm__ volatile("mrc p15, 0, %0, c6, c0, 0" : "=r"(far));	/* DFAR */
+	} else {
+		__asm__ volatile("mrc p15, 0, %0, c5, c0, 1" : "=r"(fsr));	/* IFSR */
+		__asm__ volatile("mrc p15, 0, %0, c6, c0, 2" : "=r"(far));	/* IFAR */
+	}
+	put_task(&tasks[cur]);
+	kputs(kind == EXC_DABT ? " killed: data abort at " : " killed: prefetch abort at ");
+	kputx(far);
+	kputs(kind == EXC_DABT ? ", DFSR " : ", IFSR ");
+	kputx(fsr);
+	kputs(", pc ");
+	kputx(f->pc);
+	kputs("\n");
+	end_task(KILLED);
+	schedule(f);
+}
+
 void kernel_main(struct frame *f)
 {
-	static void (*const entry[NTASK])(void) = { task_a, task_b, task_c };
-	static const char *const names[NTASK] = { "A", "B", "C" };
+	static void (*const entry[NTASK])(void) = { task_a, task_b, task_c, task_d, task_e };
+	static const char *const names[NTASK] = { "A", "B", "C", "D", "E" };
 	uint32_t frq;
+
+	space_init();
 
 	for (int i = 0; i < NTASK; i++) {
 		struct task *t = &tasks[i];
@@ -343,7 +404,7 @@ void kernel_main(struct frame *f)
 		t->name = names[i];
 		t->ctx.pc = (uint32_t)entry[i];
 		t->ctx.cpsr = MODE_USR;		/* A32, IRQs enabled */
-		t->ctx.sp = (uint32_t)task_stacks[i + 1];	/* top of stack i */
+		t->ctx.sp = USER_TOP;	/* its own memory, in its own space */
 		t->ctx.lr = (uint32_t)task_exit_stub;	/* a task that returns exits */
 		t->state = RUNNABLE;
 	}
@@ -375,6 +436,9 @@ void kernel_main(struct frame *f)
 	kputs(" tasks, round robin every ");
 	kputu(1000 / HZ);
 	kputs(" ms\n");
+	kputs("os: MMU on: each task in its own address space (ASID = pid), its memory at ");
+	kputx(USER_TOP - USER_PAGES * 4096);
+	kputs(", the kernel's PL1-only\n");
 
 	cur = 0;
 	*f = tasks[0].ctx;	/* entry.S's trap_return starts task A */

@@ -16,7 +16,7 @@
 #define SYS_WAITPID	6	/* waitpid(pid) -> exit code of pid, once it has exited */
 #define NSYSCALL	7
 
-#define NTASK		3
+#define NTASK		5
 #define HZ		100	/* timer ticks per second: one tick = 10 ms */
 
 /*
@@ -32,10 +32,24 @@ struct frame {
 	uint32_t pc, cpsr;	/* where and how to return (RFE) */
 };
 
+/* Every task's own memory: USER_PAGES pages ending at USER_TOP, the
+ * same virtual addresses in each task's address space (space.c) */
+#define USER_BASE	0x80000000u
+#define USER_TOP	0x80100000u
+#define USER_PAGES	4
+
+/* space.c: the tasks' address spaces */
+void space_init(void);
+void space_switch(int task);
+void space_free(int task);
+void *user_ptr(int task, uint32_t va, uint32_t len, int write);
+
 /* user.c: the task table's entries */
 void task_a(void);
 void task_b(void);
 void task_c(void);
+void task_d(void);
+void task_e(void);
 void task_exit_stub(void);
 
 #endif

@@ -1,12 +1,13 @@
 /*
- * The three User-mode tasks and their system call stubs.  Everything here
- * runs unprivileged: the only way into the kernel is SVC #n.
+ * The User-mode tasks and their system call stubs.  Everything here runs
+ * unprivileged, each task in its own address space: the only way into the
+ * kernel is SVC #n, and D and E, which try other ways, are killed.
  *
  * Determinism: the printed lines must come out in the same order natively
  * and under a hypervisor, where time slices differ.  So exactly one task
  * is ever "allowed" to print at a time: B prints only after waitpid(A), C
- * only after waitpid(B), and the kernel prints each exit message inside
- * the exit call itself, before it wakes the waiter.  Timing decides only
+ * only after waitpid(B), and so on, and the kernel prints each exit (or
+ * kill) message before it wakes the waiter.  Timing decides only
  * how often B is preempted while it computes, which nobody prints.
  */
 #include <string.h>
@@ -50,6 +51,22 @@ static void addu(struct line *l, uint32_t v)
 		*--p = '0' + v % 10;
 	while (v /= 10);
 	add(l, p);
+}
+
+static void addx(struct line *l, uint32_t v)
+{
+	char d[11] = "0x";
+	for (int i = 0; i < 8; i++)
+		d[2 + i] = "0123456789abcdef"[(v >> (28 - 4 * i)) & 0xf];
+	d[10] = 0;
+	add(l, d);
+}
+
+static void addi(struct line *l, int v)
+{
+	if (v < 0)
+		add(l, "-");
+	addu(l, v < 0 ? -(uint32_t)v : (uint32_t)v);
 }
 
 static void emit(struct line *l)
@@ -140,6 +157,48 @@ void task_c(void)
 		add(&l, in);
 		add(&l, "'");
 	}
+	emit(&l);
+	exit(0);
+}
+
+/* the kernel's own addresses (entry.S, kernel.c): PL1-only in every space */
+extern char _start[], kernel_main[];
+
+/* D: the kernel refuses to write() from kernel memory for it, and when it
+ * reads that memory itself, the MMU stops it and the kernel kills it */
+void task_d(void)
+{
+	struct line l = { .n = 0 };
+	int r;
+
+	waitpid(3);
+	r = write(_start, 16);
+	add(&l, "os: D: write() of the kernel's memory returns ");
+	addi(&l, r);
+	emit(&l);
+	add(&l, "os: D: my stack is at ");
+	addx(&l, (uint32_t)&l);
+	add(&l, "; reading the kernel at ");
+	addx(&l, (uint32_t)_start);
+	emit(&l);
+	r = *(volatile int *)_start;
+	add(&l, "os: D: the kernel starts with ");	/* never printed */
+	addx(&l, r);
+	emit(&l);
+	exit(0);
+}
+
+/* E: jumps into the kernel's code, which is not executable for it */
+void task_e(void)
+{
+	struct line l = { .n = 0 };
+
+	waitpid(4);
+	add(&l, "os: E: calling kernel_main at ");
+	addx(&l, (uint32_t)kernel_main);
+	emit(&l);
+	((void (*)(void))kernel_main)();
+	add(&l, "os: E: back from the kernel");		/* never printed */
 	emit(&l);
 	exit(0);
 }

@@ -48,15 +48,25 @@ def test_all_guests_in_one_run(hyp):
 
 
 def test_guest_os_same_as_native(hyp):
-    """The small preemptive guest OS (its own vectors, User-mode tasks, SVC
-    system calls, timer interrupts through the vGIC) prints what it prints
-    natively."""
+    """The small preemptive guest OS (its own vectors, User-mode tasks each
+    in its own address space, SVC system calls, timer interrupts through
+    the vGIC) prints what it prints natively, including the two tasks it
+    kills for touching its PL1-only memory."""
     from conftest import guest
     elf = guest("os/os.elf")
     status, native = run_native(elf)
     assert status == 0 and native[-1] == "os: all tasks done", "\n".join(native)
+    assert "os: D: write() of the kernel's memory returns -1" in native
+    killed = [l for l in native if " killed: " in l]
+    assert [l.split(", pc")[0] for l in killed] == [
+        "os: D (pid 4) killed: data abort at 0x40000000, DFSR 0x0000000d",
+        f"os: E (pid 5) killed: prefetch abort at {killed[-1].split()[-1]}, IFSR 0x0000000d"]
     status, lines = hyp([elf])
     assert status == 0
     assert vm_lines(lines, "os") == native, "\n".join(lines)
-    summary = [l for l in hyp_lines(lines) if l.startswith("summary os:")][0]
+    out = hyp_lines(lines)
+    summary = [l for l in out if l.startswith("summary os:")][0]
     assert re.search(r", ([1-9]\d*) virqs", summary), summary
+    # the kills were the guest OS's doing: two aborts delivered to it
+    shadow = [l for l in out if l.startswith("summary os: shadow tables:")]
+    assert shadow and shadow[0].endswith(", 2 faults to the guest"), out
