@@ -6,7 +6,6 @@
 #include "arch/arm/mmu.h"
 #include "arch/arm/layout.h"
 
-#define GUEST_SLOTS	(HOLE_START >> 20)	/* L1 entries the guest owns */
 #define L2_ENTRIES	256
 
 /* Short-descriptor bits of the entries trapvisor writes */
@@ -57,7 +56,8 @@ bool shadow_init(struct shadow *s, unsigned kib, uint8_t first_hw_asid, const ui
 			if (!l1)
 				return false;
 			/* trapvisor's part: the same as in the VM's own table */
-			memcpy(&l1[GUEST_SLOTS], &hyp_l1[GUEST_SLOTS], (4096 - GUEST_SLOTS) * 4);
+			memcpy(&l1[HOLE_SLOT_FIRST], &hyp_l1[HOLE_SLOT_FIRST],
+			       (HOLE_SLOT_END - HOLE_SLOT_FIRST) * 4);
 			mmu_sync_table(l1);
 			s->ctx[c].l1[w] = l1;
 			s->ctx[c].l1_pa[w] = virt_to_phys(l1);
@@ -94,7 +94,7 @@ static void flush_tlb(struct shadow_ctx *c)
 static void clear_ctx(struct shadow *s, struct shadow_ctx *c)
 {
 	for (int w = 0; w < VIEW_NR; w++)
-		for (unsigned i = 0; i < GUEST_SLOTS; i++)
+		for (unsigned i = 0; i < 4096; i = next_guest_slot(i))
 			if (c->l1[w][i])
 				clear_slot(s, c->l1[w], i);
 	memset(c->super, 0, sizeof(c->super));
@@ -231,7 +231,7 @@ void shadow_flush_asid(struct shadow *s, uint8_t asid)
  * when a supersection was shadowed there (one TLB entry for the guest). */
 void shadow_flush_va(struct shadow *s, uint32_t va)
 {
-	if (va >= HOLE_START)
+	if (in_hole(va))
 		return;
 	for (unsigned k = 0; k < s->nctx; k++) {
 		struct shadow_ctx *c = &s->ctx[k];
@@ -262,7 +262,7 @@ void shadow_flush_domains(struct shadow *s, uint16_t domains)
 		if (!c->used)
 			continue;
 		for (int w = 0; w < VIEW_NR; w++)
-			for (unsigned i = 0; i < GUEST_SLOTS; i++)
+			for (unsigned i = 0; i < 4096; i = next_guest_slot(i))
 				if (c->l1[w][i] && (domains >> DOMAIN_OF(c->l1[w][i]) & 1))
 					clear_slot(s, c->l1[w], i);
 		flush_tlb(c);

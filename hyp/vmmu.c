@@ -153,7 +153,7 @@ static bool shadow_map_of(struct vm *vm, uint32_t va, uint64_t gpa, const struct
 {
 	uint32_t sect = (uint32_t)gpa & 0xfff00000u;
 
-	if (gpa >> 32 || !vm_ram_ptr(vm, (uint32_t)gpa, 1) || va >= HOLE_START)
+	if (gpa >> 32 || !vm_ram_ptr(vm, (uint32_t)gpa, 1) || in_hole(va))
 		return false;
 	if (res->size >= 0x100000 && vm_ram_ptr(vm, sect, 0x100000)) {
 		m->va = va & 0xfff00000u;

@@ -14,7 +14,6 @@ static unsigned dev_slots_used;
 static uint32_t dev_slot_pa[DEV_SLOTS];
 
 #define L1_INDEX(va)	((va) >> 20)
-#define HOLE_FIRST	L1_INDEX(HOLE_START)
 
 uint32_t virt_to_phys(const void *va)
 {
@@ -75,7 +74,7 @@ void mmu_init(uint32_t pa_minus_va)
 	hyp_l1 = heap_alloc(16384, 16384);
 	/* Copy trapvisor's image mapping from the boot table, leave out the
 	 * identity map of the boot code. */
-	for (unsigned i = HOLE_FIRST; i < 4096; i++)
+	for (unsigned i = HOLE_SLOT_FIRST; i < HOLE_SLOT_END; i++)
 		hyp_l1[i] = boot_l1[i];
 	mmu_sync_table(hyp_l1);
 	mmu_switch(virt_to_phys(hyp_l1), 0);
@@ -116,7 +115,8 @@ uint32_t *mmu_new_table(void)
 {
 	uint32_t *l1 = heap_alloc(16384, 16384);
 
-	memcpy(&l1[HOLE_FIRST], &hyp_l1[HOLE_FIRST], (4096 - HOLE_FIRST) * 4);
+	memcpy(&l1[HOLE_SLOT_FIRST], &hyp_l1[HOLE_SLOT_FIRST],
+	       (HOLE_SLOT_END - HOLE_SLOT_FIRST) * 4);
 	return l1;
 }
 

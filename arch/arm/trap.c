@@ -140,9 +140,10 @@ static void trap_pabt(struct vcpu *v)
 	}
 	if (v->vm->mmu.on && guest_mmu_abort(v, ifar, VMSA_X, 0, &gpa))
 		return;
-	if (ifar >= HOLE_START && !(gpa >> 32) && vm_ram_ptr(v->vm, (uint32_t)gpa, 4))
+	if (in_hole(ifar) && !(gpa >> 32) && vm_ram_ptr(v->vm, (uint32_t)gpa, 4))
 		vcpu_fail(v, "the guest runs code at 0x%08lx, in trapvisor's range "
-			  "(0x%08x and up): not supported", (unsigned long)ifar, HOLE_START);
+			  "(0x%08x-0x%08x): not supported", (unsigned long)ifar,
+			  HOLE_START, HOLE_END - 1);
 	else
 		vexc_pabt(v, pc, FSR_SYNC_EXT, ifar);
 }
@@ -167,7 +168,7 @@ static void trap_dabt(struct vcpu *v)
 	if (v->vm->mmu.on && guest_mmu_abort(v, dfar, wnr ? VMSA_W : VMSA_R, wnr, &gpa))
 		return;
 	if (gpa >> 32 || (!mmio_device_at(v->vm, (uint32_t)gpa) &&
-			  !(dfar >= HOLE_START && vm_ram_ptr(v->vm, (uint32_t)gpa, 1)))) {
+			  !(in_hole(dfar) && vm_ram_ptr(v->vm, (uint32_t)gpa, 1)))) {
 		vexc_dabt(v, pc, FSR_SYNC_EXT | wnr, dfar);
 		return;
 	}

@@ -253,6 +253,7 @@ int main(void)
 	ttbr1();
 	asids();
 	address_translation();
+	high_vectors();
 	mmu_off();
 	catch_off();
 	printf("mmu: done\n");

@@ -40,6 +40,8 @@
 #define PA_SMALL	0x42600000u	/* small pages */
 #define PA_LARGE	0x42610000u	/* large page: 64 KiB aligned */
 #define PA_CODE		0x42700000u	/* one BX LR */
+#define PA_HIVEC	0x42800000u	/* the high vector page */
+#define L2_HIVEC	0x42010800u	/* second level for the top MiB */
 
 /* Virtual layout: a 1 MiB L1 slot each */
 #define VA_ALIAS	0x80000000u	/* section -> PA_DATA */
@@ -55,6 +57,7 @@
 #define VA_NONE		0x90000000u	/* never mapped */
 #define VA_SUPER	0xa0000000u	/* supersection -> 0x40000000 */
 #define VA_ASID		0xb0000000u	/* not global: differs per ASID */
+#define VA_HIVEC	0xffff0000u	/* high vectors (SCTLR.V) */
 
 /* Pages in L2_DOM1 (VA_PAGES + 4 KiB * index) */
 #define PG_SMALL	0		/* small page, AP=011 */
@@ -92,6 +95,10 @@
 uint32_t mmu_user_ldr(uint32_t va);
 void mmu_user_str(uint32_t va, uint32_t v);
 uint32_t mmu_call(uint32_t va);
+/* where the high vectors send undefined instructions and data aborts:
+ * count in hivec_hits, then on to rt_vectors */
+void hivec_und(void), hivec_dabt(void);
+extern volatile uint32_t hivec_hits;
 
 volatile uint32_t *table(uint32_t pa);
 void set_l1(uint32_t l1, uint32_t va, uint32_t desc);
@@ -115,5 +122,6 @@ void call(const char *what, uint32_t va);
 void ttbr1(void);
 void asids(void);
 void address_translation(void);
+void high_vectors(void);
 
 #endif

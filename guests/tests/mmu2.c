@@ -7,8 +7,9 @@
  *    wrong sum, not a fault);
  *  - eight processes (ASIDs 1-8), each with its own table mapping the same
  *    virtual page to its own physical page, visited round robin;
- *  - the top 256 MiB: a section mapped at 0xF8000000 read and written, and
- *    an access to an unmapped 0xF0000000 (a translation fault natively);
+ *  - what is trapvisor's range under trapvisor: a section mapped at
+ *    0xF8000000 read and written, and an access to an unmapped 0xF0000000
+ *    (a translation fault natively);
  *  - LDRT/STRT and friends from SVC mode: they check PL0's permissions.
  * Under trapvisor with a small shadow pool this forces the pool to be
  * recycled and contexts evicted; the sums must not change.

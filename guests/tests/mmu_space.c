@@ -1,7 +1,8 @@
 /*
  * mmu, continued: the top half of the address space on TTBR1, two address
  * spaces told apart by ASID with TLB maintenance by MVA, ASID and MVA for
- * all ASIDs, and the address translation operations into PAR.
+ * all ASIDs, the address translation operations into PAR, and the high
+ * vectors at the top of the address space.
  */
 #include <string.h>
 #include "mmu.h"
@@ -152,4 +153,45 @@ void address_translation(void)
 	set_domain(2, 1);
 	at(0, VA_DOM2);
 	catch_report("mmu: ATS", NULL, 0);
+}
+
+/*
+ * 15: SCTLR.V moves the vectors to 0xffff0000, a virtual address like any
+ * other: a small page there holds "LDR PC, [PC, #24]" per vector and the
+ * addresses it loads; undefined instructions and data aborts go to
+ * counting stubs on their way to the usual handlers.
+ */
+void high_vectors(void)
+{
+	volatile uint32_t *l2 = table(L2_HIVEC), *page = (volatile uint32_t *)PA_HIVEC;
+	uint32_t sctlr = cp15_read(SCTLR);
+
+	for (uint32_t i = 0; i < 8; i++) {
+		page[i] = 0xe59ff018;			/* LDR PC, [PC, #24] */
+		page[8 + i] = (uint32_t)&rt_vectors + 4 * i;
+	}
+	page[8 + 1] = (uint32_t)hivec_und;
+	page[8 + 4] = (uint32_t)hivec_dabt;
+	cp15_write(DCCMVAU, PA_HIVEC);
+	dsb();
+	cp15_write(ICIALLU, 0);
+	memset((void *)L2_HIVEC, 0, 0x400);
+	l2[(VA_HIVEC >> 12) & 0xff] = PA_HIVEC | L2_SMALL | L2_SMALL_NORMAL | L2_AP(1);
+	set_l1(L1_MAIN, VA_HIVEC, L2_HIVEC | L1_TABLE);
+	tlb_flush();
+
+	cp15_write(SCTLR, sctlr | SCTLR_V);
+	isb();
+	printf("mmu: SCTLR.V %lu, VBAR unchanged: %lu\n", HEX(cp15_read(SCTLR) >> 13 & 1),
+	       HEX(cp15_read(VBAR) == (uint32_t)&rt_vectors));
+	rd("high vectors", VA_NONE);
+	__asm__ volatile(".word 0xe7f000f0" ::: "memory");	/* UDF #0 */
+	catch_report("mmu: high vectors, UDF", NULL, 0);
+	rd("high vectors, the page itself", VA_HIVEC + 0x20 + 4);
+	cp15_write(SCTLR, sctlr);
+	isb();
+	rd("low vectors again", VA_NONE);
+	printf("mmu: %lu exceptions through 0xffff0000\n", HEX(hivec_hits));
+	set_l1(L1_MAIN, VA_HIVEC, 0);
+	tlb_flush();
 }
