@@ -27,14 +27,19 @@ void hyp_main(uint32_t pa_minus_va, uint32_t boot_sctlr, uint32_t boot_mode)
 	hyp_printf("trapvisor on %s: guests run deprivileged in User mode\n", board.name);
 	if (board_entered_in_hyp)
 		hyp_printf("entered in HYP mode: dropped to SVC, Virtualization Extensions unused\n");
-	cp15_init_host(boot_sctlr);
+	(void)boot_sctlr;
 	vfp_init();
 	timer_init();
 	irq_init();
-	/* Counters readable from PL0 (guests read them directly); timer
-	 * registers trap, so each vCPU gets its own. */
-	write_cntkctl(0x3);
+	/* Counters readable from PL0, so guests read them without a trap,
+	 * unless the host's counter must be scaled to the model's frequency:
+	 * then they trap too.  Timer registers always trap (each vCPU has
+	 * its own). */
+	write_cntkctl(timer_scaled() ? 0 : 0x3);
 	isb();
+	if (timer_scaled())
+		hyp_printf("host counter at %lu Hz: guests see %lu Hz, scaled\n",
+			   (unsigned long)timer_host_freq(), (unsigned long)timer_freq());
 	if (pkg_start_vms() == 0)
 		hyp_printf("no VM could be started\n");
 	console_input_start();

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include "arch/arm/cp15.h"
 #include "arch/arm/cp15_hw.h"
+#include "arch/arm/cpu_model.h"
 #include "arch/arm/cp15_mmu.h"
 #include "arch/arm/mmu_bits.h"
 #include "arch/arm/vfp.h"
@@ -24,23 +25,23 @@ static void ret64(struct sysreg_access *a, uint64_t v)
 	a->hi = (uint32_t)(v >> 32);
 }
 
-/* Identification registers: the host's values, read-only. */
+/* Identification registers: the virtual CPU's (cpu_model.h), read-only. */
 static bool acc_id(struct vcpu *v, const struct cp15_reg *r, struct sysreg_access *a)
 {
 	(void)v;
 	if (a->write)
 		return false;
-	a->lo = hw_id[r->reset];
+	a->lo = cpu_model[r->reset];
 	return true;
 }
 
-/* Implementation-defined control (ACTLR): the host's value; writes are
+/* Implementation-defined control (ACTLR): the model's value; writes are
  * ignored, since the real one is not the guest's to change (QEMU too). */
 static bool acc_id_wi(struct vcpu *v, const struct cp15_reg *r, struct sysreg_access *a)
 {
 	(void)v;
 	if (!a->write)
-		a->lo = hw_id[r->reset];
+		a->lo = cpu_model[r->reset];
 	return true;
 }
 
@@ -148,7 +149,7 @@ static bool acc_ccsidr(struct vcpu *v, const struct cp15_reg *r, struct sysreg_a
 	(void)r;
 	if (a->write)
 		return false;
-	a->lo = hw_ccsidr(v->cp15[C_CSSELR]);
+	a->lo = cpu_model_ccsidr(v->cp15[C_CSSELR]);
 	return true;
 }
 
@@ -286,36 +287,36 @@ static bool acc_cnt_tval(struct vcpu *v, const struct cp15_reg *r, struct sysreg
 /* The virtual machine's GIC, as the Cortex-A15 CBAR reports it on virt. */
 #define GUEST_PERIPHBASE 0x08000000u
 
-/* Reset values marked HOST come from hw_id[] at reset time. */
-#define HOST 0xffffffffu
+/* Reset values marked MODEL come from cpu_model[] at reset time. */
+#define MODEL 0xffffffffu
 
 const struct cp15_reg cp15_table[] = {
-	ID(0, 0, 0, 0, HW_MIDR, "MIDR"),
-	ID(0, 0, 0, 1, HW_CTR, "CTR"),
-	ID(0, 0, 0, 2, HW_TCMTR, "TCMTR"),
-	ID(0, 0, 0, 3, HW_TLBTR, "TLBTR"),
+	ID(0, 0, 0, 0, MODEL_MIDR, "MIDR"),
+	ID(0, 0, 0, 1, MODEL_CTR, "CTR"),
+	ID(0, 0, 0, 2, MODEL_TCMTR, "TCMTR"),
+	ID(0, 0, 0, 3, MODEL_TLBTR, "TLBTR"),
 	R(0, 0, 0, 5, 0, C_MPIDR, acc_ro, 0x80000000, "MPIDR"),
-	ID(0, 0, 0, 6, HW_REVIDR, "REVIDR"),
-	ID(0, 0, 1, 0, HW_ID_PFR0, "ID_PFR0"),
-	ID(0, 0, 1, 1, HW_ID_PFR1, "ID_PFR1"),
-	ID(0, 0, 1, 2, HW_ID_DFR0, "ID_DFR0"),
-	ID(0, 0, 1, 3, HW_ID_AFR0, "ID_AFR0"),
-	ID(0, 0, 1, 4, HW_ID_MMFR0, "ID_MMFR0"),
-	ID(0, 0, 1, 5, HW_ID_MMFR1, "ID_MMFR1"),
-	ID(0, 0, 1, 6, HW_ID_MMFR2, "ID_MMFR2"),
-	ID(0, 0, 1, 7, HW_ID_MMFR3, "ID_MMFR3"),
-	ID(0, 0, 2, 0, HW_ID_ISAR0, "ID_ISAR0"),
-	ID(0, 0, 2, 1, HW_ID_ISAR1, "ID_ISAR1"),
-	ID(0, 0, 2, 2, HW_ID_ISAR2, "ID_ISAR2"),
-	ID(0, 0, 2, 3, HW_ID_ISAR3, "ID_ISAR3"),
-	ID(0, 0, 2, 4, HW_ID_ISAR4, "ID_ISAR4"),
-	ID(0, 0, 2, 5, HW_ID_ISAR5, "ID_ISAR5"),
+	ID(0, 0, 0, 6, MODEL_REVIDR, "REVIDR"),
+	ID(0, 0, 1, 0, MODEL_ID_PFR0, "ID_PFR0"),
+	ID(0, 0, 1, 1, MODEL_ID_PFR1, "ID_PFR1"),
+	ID(0, 0, 1, 2, MODEL_ID_DFR0, "ID_DFR0"),
+	ID(0, 0, 1, 3, MODEL_ID_AFR0, "ID_AFR0"),
+	ID(0, 0, 1, 4, MODEL_ID_MMFR0, "ID_MMFR0"),
+	ID(0, 0, 1, 5, MODEL_ID_MMFR1, "ID_MMFR1"),
+	ID(0, 0, 1, 6, MODEL_ID_MMFR2, "ID_MMFR2"),
+	ID(0, 0, 1, 7, MODEL_ID_MMFR3, "ID_MMFR3"),
+	ID(0, 0, 2, 0, MODEL_ID_ISAR0, "ID_ISAR0"),
+	ID(0, 0, 2, 1, MODEL_ID_ISAR1, "ID_ISAR1"),
+	ID(0, 0, 2, 2, MODEL_ID_ISAR2, "ID_ISAR2"),
+	ID(0, 0, 2, 3, MODEL_ID_ISAR3, "ID_ISAR3"),
+	ID(0, 0, 2, 4, MODEL_ID_ISAR4, "ID_ISAR4"),
+	ID(0, 0, 2, 5, MODEL_ID_ISAR5, "ID_ISAR5"),
 	R(0, 1, 0, 0, 0, C_NONE, acc_ccsidr, 0, "CCSIDR"),
-	ID(0, 1, 0, 1, HW_CLIDR, "CLIDR"),
-	ID(0, 1, 0, 7, HW_AIDR, "AIDR"),
+	ID(0, 1, 0, 1, MODEL_CLIDR, "CLIDR"),
+	ID(0, 1, 0, 7, MODEL_AIDR, "AIDR"),
 	R(0, 2, 0, 0, 0, C_CSSELR, acc_csselr, 0, "CSSELR"),
-	R(1, 0, 0, 0, 0, C_SCTLR, acc_sctlr, HOST, "SCTLR"),
-	R(1, 0, 0, 1, 0, C_NONE, acc_id_wi, HW_ACTLR, "ACTLR"),
+	R(1, 0, 0, 0, 0, C_SCTLR, acc_sctlr, MODEL, "SCTLR"),
+	R(1, 0, 0, 1, 0, C_NONE, acc_id_wi, MODEL_ACTLR, "ACTLR"),
 	R(1, 0, 0, 2, 0, C_CPACR, acc_cpacr, 0, "CPACR"),
 	RW(2, 0, 0, 0, C_TTBR0, 0, "TTBR0"),
 	RW(2, 0, 0, 1, C_TTBR1, 0, "TTBR1"),
@@ -362,7 +363,7 @@ const struct cp15_reg cp15_table[] = {
 	OP(8, 0, 7, 1, acc_tlbi, "TLBIMVA"),
 	OP(8, 0, 7, 2, acc_tlbi, "TLBIASID"),
 	OP(8, 0, 7, 3, acc_tlbi, "TLBIMVAA"),
-	ID(9, 1, 0, 2, HW_L2CTLR, "L2CTLR"),
+	ID(9, 1, 0, 2, MODEL_L2CTLR, "L2CTLR"),
 	RW(10, 0, 2, 0, C_PRRR, 0, "PRRR"),
 	RW(10, 0, 2, 1, C_NMRR, 0, "NMRR"),
 	RW(10, 0, 3, 0, C_AMAIR0, 0, "AMAIR0"),
@@ -373,7 +374,7 @@ const struct cp15_reg cp15_table[] = {
 	R(13, 0, 0, 2, PL0_R | PL0_W, C_TPIDRURW, acc_tpidrurw, 0, "TPIDRURW"),
 	R(13, 0, 0, 3, PL0_R, C_TPIDRURO, acc_tpidruro, 0, "TPIDRURO"),
 	RW(13, 0, 0, 4, C_TPIDRPRW, 0, "TPIDRPRW"),
-	R(14, 0, 0, 0, PL0_R, C_CNTFRQ, acc_cntfrq, HOST, "CNTFRQ"),
+	R(14, 0, 0, 0, PL0_R, C_CNTFRQ, acc_cntfrq, MODEL, "CNTFRQ"),
 	R(14, 0, 1, 0, 0, C_CNTKCTL, acc_cntkctl, 0, "CNTKCTL"),
 	R(14, 0, 2, 0, PL0_R | PL0_W, C_NONE, acc_cnt_tval, 0, "CNTP_TVAL"),
 	R(14, 0, 2, 1, PL0_R | PL0_W, C_CNTP_CTL, acc_cnt_ctl, 0, "CNTP_CTL"),
@@ -431,8 +432,8 @@ void cp15_reset(struct vcpu *v)
 
 		if (r->slot == C_NONE || r->access == acc_id)
 			continue;
-		if (val == HOST)
-			val = r->slot == C_SCTLR ? hw_id[HW_SCTLR_RESET] : hw_id[HW_CNTFRQ];
+		if (val == MODEL)
+			val = r->slot == C_SCTLR ? cpu_model[MODEL_SCTLR_RESET] : cpu_model[MODEL_CNTFRQ];
 		v->cp15[r->slot] = val;
 		if (r->key & 0x10000)		/* 64-bit: the high word too */
 			v->cp15[r->slot + 1] = 0;

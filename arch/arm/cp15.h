@@ -45,8 +45,6 @@ const struct cp15_reg *cp15_find(uint32_t key);
 /* Emulates an access; false means the guest must take an Undefined Instruction. */
 bool cp15_access(struct vcpu *v, uint32_t key, struct sysreg_access *a);
 void cp15_reset(struct vcpu *v);
-/* Reads the host's ID registers once at boot; boot_sctlr is SCTLR as trapvisor found it. */
-void cp15_init_host(uint32_t boot_sctlr);
 
 /* Host-side effects of shadow state: what the hardware must hold while
  * this vCPU runs (TPIDRURO, TPIDRURW, SCTLR.A, FPEXC). */

@@ -7,21 +7,10 @@
 
 #include <stdint.h>
 
-/* Identification registers, read once at boot and shown to every guest. */
-enum hw_id {
-	HW_MIDR, HW_CTR, HW_TCMTR, HW_TLBTR, HW_REVIDR,
-	HW_ID_PFR0, HW_ID_PFR1, HW_ID_DFR0, HW_ID_AFR0,
-	HW_ID_MMFR0, HW_ID_MMFR1, HW_ID_MMFR2, HW_ID_MMFR3,
-	HW_ID_ISAR0, HW_ID_ISAR1, HW_ID_ISAR2, HW_ID_ISAR3, HW_ID_ISAR4, HW_ID_ISAR5,
-	HW_CLIDR, HW_AIDR, HW_L2CTLR, HW_ACTLR, HW_CNTFRQ, HW_SCTLR_RESET,
-	HW_ID_NR
-};
-
-extern uint32_t hw_id[HW_ID_NR];
-
+/* The system counter as the guest sees it: CNTFRQ ticks of the model
+ * (cpu_model.h), its virtual count equal to its physical one. */
 uint64_t hw_cntpct(void);
 uint64_t hw_cntvct(void);
-uint32_t hw_ccsidr(uint32_t csselr);
 void hw_icache_inval(void);
 void hw_barrier(void);
 uint32_t hw_tpidrurw(void);

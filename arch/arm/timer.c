@@ -1,34 +1,75 @@
-/* Host generic timer: see timer.h. */
+/*
+ * Host generic timer: see timer.h.  trapvisor counts in the model's ticks
+ * (MODEL_CNTFRQ_HZ, what every guest sees in CNTFRQ): where the host's
+ * counter runs at another frequency (19.2 MHz on a real Pi), its count is
+ * scaled by num/den on the way in and timer deadlines on the way out.
+ */
 #include "arch/arm/timer.h"
 #include "arch/arm/cpu.h"
+#include "arch/arm/cpu_model.h"
 
-static uint32_t freq;
+static uint32_t num = 1, den = 1;	/* model ticks per host tick, reduced */
+
+static uint32_t gcd(uint32_t a, uint32_t b)
+{
+	while (b) {
+		uint32_t t = a % b;
+		a = b;
+		b = t;
+	}
+	return a;
+}
 
 void timer_init(void)
 {
-	freq = read_cntfrq();
+	uint32_t host = read_cntfrq(), g;
+
+	if (host && host != MODEL_CNTFRQ_HZ) {
+		g = gcd(MODEL_CNTFRQ_HZ, host);
+		num = MODEL_CNTFRQ_HZ / g;
+		den = host / g;
+	}
 	timer_stop();
 }
 
+bool timer_scaled(void)
+{
+	return num != den;
+}
+
+uint32_t timer_host_freq(void)
+{
+	return (uint32_t)((uint64_t)MODEL_CNTFRQ_HZ * den / num);
+}
+
+/* floor(host * num / den) without overflowing 64 bits */
 uint64_t timer_now(void)
 {
+	uint64_t host;
+
 	isb();
-	return read_cntpct();
+	host = read_cntpct();
+	if (num == den)
+		return host;
+	return host / den * num + host % den * num / den;
 }
 
 uint32_t timer_freq(void)
 {
-	return freq;
+	return MODEL_CNTFRQ_HZ;
 }
 
 uint64_t timer_ticks_to_us(uint64_t ticks)
 {
-	return freq ? ticks * 1000000 / freq : 0;
+	return ticks * 1000000 / MODEL_CNTFRQ_HZ;
 }
 
 void timer_arm(uint32_t ticks)
 {
-	CP15_WRITE(c14, 0, c2, 0, ticks);	/* CNTP_TVAL */
+	/* ceil(ticks * den / num) host ticks: never early */
+	uint64_t host = ((uint64_t)ticks * den + num - 1) / num;
+
+	CP15_WRITE(c14, 0, c2, 0, host > 0x7fffffff ? 0x7fffffff : (uint32_t)host);	/* CNTP_TVAL */
 	CP15_WRITE(c14, 0, c2, 1, 1);		/* CNTP_CTL: enabled, unmasked */
 	isb();
 }

@@ -1,12 +1,12 @@
 /* VFP: see vfp.h. */
 #include "arch/arm/vfp.h"
 #include "arch/arm/cpu.h"
+#include "arch/arm/cpu_model.h"
 #include <stdbool.h>
 #include "hyp/vcpu.h"
 
 #define VFP_ASM(s)	".fpu neon-vfpv4\n\t" s
 
-static uint32_t fpsid, mvfr0, mvfr1;
 static bool d32;			/* 32 double registers, not 16 */
 
 static uint32_t read_fpexc(void)
@@ -23,13 +23,13 @@ static void write_fpexc(uint32_t v)
 
 void vfp_init(void)
 {
+	uint32_t mvfr0;
+
 	/* cp10/cp11 full access at every level: FPEXC.EN alone gates it. */
 	CP15_WRITE(c1, 0, c0, 2, 0x00f00000);
 	isb();
-	__asm__ volatile(VFP_ASM("vmrs %0, fpsid") : "=r"(fpsid));
 	__asm__ volatile(VFP_ASM("vmrs %0, mvfr0") : "=r"(mvfr0));
-	__asm__ volatile(VFP_ASM("vmrs %0, mvfr1") : "=r"(mvfr1));
-	d32 = (mvfr0 & 0xf) == 2;
+	d32 = (mvfr0 & 0xf) == 2;	/* the host's register file */
 	write_fpexc(0);
 }
 
@@ -58,9 +58,10 @@ void vfp_switch(struct vcpu *from, struct vcpu *to)
 	}
 }
 
+/* The virtual CPU's, not the host's (cpu_model.h) */
 uint32_t vfp_id(unsigned reg)
 {
-	return reg == VFP_FPSID ? fpsid : reg == VFP_MVFR0 ? mvfr0 : mvfr1;
+	return cpu_model[reg == VFP_FPSID ? MODEL_FPSID : reg == VFP_MVFR0 ? MODEL_MVFR0 : MODEL_MVFR1];
 }
 
 void vfp_load_hw(struct vcpu *v)

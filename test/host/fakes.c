@@ -15,7 +15,6 @@
 #include "hyp/vm.h"
 #include "hyp/vmmu.h"
 
-uint32_t hw_id[HW_ID_NR];
 struct fake_hw fake_hw;
 uint8_t fake_ram[FAKE_RAM_SIZE];
 struct fake_dev fake_dev;
@@ -23,7 +22,6 @@ char fake_failed[256];
 
 uint64_t hw_cntpct(void) { return fake_hw.cntpct; }
 uint64_t hw_cntvct(void) { return fake_hw.cntvct; }
-uint32_t hw_ccsidr(uint32_t csselr) { return 0x700fe01a + csselr; }
 void hw_icache_inval(void) { fake_hw.icache_invals++; }
 void hw_barrier(void) { fake_hw.barriers++; }
 uint32_t hw_tpidrurw(void) { return fake_hw.tpidrurw; }
@@ -145,10 +143,6 @@ void fake_reset(struct vcpu *v)
 	memset(&fake_dev, 0, sizeof(fake_dev));
 	memset(fake_ram, 0, sizeof(fake_ram));
 	fake_failed[0] = 0;
-	for (int i = 0; i < HW_ID_NR; i++)
-		hw_id[i] = 0x1000 + i;
-	hw_id[HW_SCTLR_RESET] = 0x00c50078;
-	hw_id[HW_CNTFRQ] = 62500000;
 	memset(v, 0, sizeof(*v));
 	vcpu_reset(v, FAKE_RAM_BASE);
 }

@@ -2,7 +2,7 @@
 # instruction classifier and the ELF loader, compiled for the build machine
 # and run against fakes of the hardware (test/host/fakes.c).  cmocka.
 HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -I. -DHOST_TEST -fsanitize=address,undefined
-HOST_SRCS := arch/arm/a32_decode.c arch/arm/cp15.c arch/arm/emul_psr.c arch/arm/emul_eret.c \
+HOST_SRCS := arch/arm/a32_decode.c arch/arm/cp15.c arch/arm/cpu_model.c arch/arm/emul_psr.c arch/arm/emul_eret.c \
 	arch/arm/emul_sysreg.c arch/arm/emul_call.c arch/arm/ldst.c arch/arm/vexc.c \
 	arch/arm/scan.c arch/arm/vmsa.c arch/arm/cp15_mmu.c hyp/vcpu.c hyp/loader.c hyp/stats.c hyp/vuart.c hyp/vgic.c \
 	test/host/fakes.c test/host/loader_harness.c
