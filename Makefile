@@ -26,7 +26,7 @@ QEMU    := qemu-system-arm $(QEMU_MACHINE) -nographic -monitor none -serial stdi
 ARCH_FLAGS := -march=armv7-a -mtune=cortex-a15 -marm -mfloat-abi=soft
 HYP_CFLAGS := $(ARCH_FLAGS) -std=gnu11 -O2 -g -Wall -Wextra -Werror=implicit-function-declaration \
 	-ffreestanding -fno-common -mno-unaligned-access -I. -MMD -MP
-HYP_SRCS := $(wildcard arch/arm/*.c arch/arm/*.S hyp/*.c board/drivers/*.c board/$(BOARD)/*.c)
+HYP_SRCS := $(wildcard arch/arm/*.c arch/arm/*.S hyp/*.c board/drivers/*.c board/$(BOARD)/*.c board/$(BOARD)/*.S)
 HYP_OBJS := $(patsubst %,$(B)/hyp-$(BOARD)/%.o,$(basename $(HYP_SRCS)))
 
 $(B)/hyp-$(BOARD)/%.o: %.c

@@ -14,20 +14,28 @@
 #include "board/board.h"
 #include "arch/arm/psr.h"
 
-void hyp_main(uint32_t pa_minus_va, uint32_t boot_sctlr, uint32_t boot_mode);
+void hyp_main(uint32_t pa_minus_va, uint32_t boot_mode);
 
 bool board_entered_in_hyp;
 
-void hyp_main(uint32_t pa_minus_va, uint32_t boot_sctlr, uint32_t boot_mode)
+void hyp_main(uint32_t pa_minus_va, uint32_t boot_mode)
 {
+	/* boot.S kept r2 as the firmware passed it (ATAGS or a device tree) */
+	uint32_t boot_r2 = read_tpidrprw();
+
 	board_entered_in_hyp = boot_mode == PSR_MODE_HYP;
-	mem_init();
 	mmu_init(pa_minus_va);
+	mem_init(boot_r2);
+	if (board.init)
+		board.init();
 	console_init();
 	hyp_printf("trapvisor on %s: guests run deprivileged in User mode\n", board.name);
 	if (board_entered_in_hyp)
 		hyp_printf("entered in HYP mode: dropped to SVC, Virtualization Extensions unused\n");
-	(void)boot_sctlr;
+	if (board.atags)
+		hyp_printf("host RAM %lu MiB (from %s), guest package at 0x%08lx (%s)\n",
+			   (unsigned long)(host_mem.ram_size >> 20), host_mem.source,
+			   (unsigned long)host_mem.pkg_pa, host_mem.pkg_source);
 	vfp_init();
 	timer_init();
 	irq_init();

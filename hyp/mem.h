@@ -6,7 +6,15 @@
 #include <stddef.h>
 #include "arch/arm/mmu.h"
 
-void mem_init(void);
+/* The host's RAM and where the guest package is: the board's values, or
+ * what the firmware passed (ATAGS, pointed to by r2 at entry). */
+struct host_mem {
+	uint32_t ram_base, ram_size, pkg_pa;
+	const char *source, *pkg_source;	/* for the boot message */
+};
+extern struct host_mem host_mem;
+
+void mem_init(uint32_t boot_r2);
 /* Zeroed, never freed: VMs are created once, at boot. NULL when full. */
 void *heap_alloc(size_t size, size_t align);
 /* size bytes of host RAM for a VM, 1 MiB aligned; 0 when none is left. */

@@ -16,9 +16,20 @@ static const char *const what[] = {
 	[TRAP_ENTRY_IRQ] = "IRQ", [TRAP_ENTRY_FIQ] = "FIQ", [TRAP_ENTRY_RESET] = "reset vector",
 };
 
+static int panicking;
+
+/* A fault while stopping (in poweroff itself): nothing left to try. */
+static void once(void)
+{
+	if (panicking++)
+		for (;;)
+			__asm__ volatile("wfi");
+}
+
 /* regs: r0-r12 then the exception's preferred return address. */
 void hyp_fault(unsigned cls, const uint32_t *regs, uint32_t spsr)
 {
+	once();
 	hyp_printf("PANIC: %s in trapvisor at pc %08lx (spsr %08lx)\n"
 		   "  dfsr %08lx dfar %08lx ifsr %08lx ifar %08lx\n",
 		   what[cls], (unsigned long)regs[13], (unsigned long)spsr,
@@ -37,6 +48,7 @@ void hyp_fault(unsigned cls, const uint32_t *regs, uint32_t spsr)
 void panic(const char *msg) __attribute__((noreturn));
 void panic(const char *msg)
 {
+	once();
 	hyp_printf("PANIC: %s\n", msg);
 	board.poweroff();
 	for (;;)

@@ -8,6 +8,7 @@
 #include "hyp/pkg.h"
 #include "hyp/vm.h"
 #include "hyp/console.h"
+#include "hyp/mem.h"
 #include "arch/arm/layout.h"
 #include "arch/arm/mmu.h"
 #include "board/board.h"
@@ -28,19 +29,19 @@ struct pkg_entry {
 
 int pkg_start_vms(void)
 {
-	const uint8_t *base = mmu_map_package(board.pkg_pa, PKG_MAX);
+	const uint8_t *base = mmu_map_package(host_mem.pkg_pa, PKG_MAX);
 	const struct pkg_header *h = (const void *)base;
 	const struct pkg_entry *e = (const void *)(h + 1);
 	int started = 0;
 
 	if (memcmp(h->magic, "TVPKG2\0\0", 8) != 0) {
 		hyp_printf("no guest package at 0x%08lx (bad magic): nothing to run\n",
-			   (unsigned long)board.pkg_pa);
+			   (unsigned long)host_mem.pkg_pa);
 		return 0;
 	}
 	if (h->size > PKG_MAX || h->count > (h->size - sizeof(*h)) / sizeof(*e)) {
 		hyp_printf("guest package at 0x%08lx is malformed (size %lu, %lu entries)\n",
-			   (unsigned long)board.pkg_pa, (unsigned long)h->size,
+			   (unsigned long)host_mem.pkg_pa, (unsigned long)h->size,
 			   (unsigned long)h->count);
 		return 0;
 	}

@@ -2,11 +2,18 @@
  * trapvisor entry.  Runs at the physical load address with the MMU off,
  * so everything up to the jump to high_start is position independent.
  *
+ *   0. keep r2 (the firmware's ATAGS or device tree) in TPIDRPRW, which
+ *      is trapvisor's own; send every core but core 0 to the board's
+ *      parking place (QEMU starts an ELF on all of a Pi's four cores);
+ *      let the board do what must come first (board_early: the Pi
+ *      leaves the Secure state QEMU starts it in);
  *   1. come down from HYP to SVC if the firmware left us in HYP (Pi);
- *   2. invalidate caches and TLBs (real silicon boots with garbage there);
- *   3. build a boot translation table: trapvisor's 16 MiB at HYP_VA, plus
+ *   2. if loaded elsewhere than linked for (QEMU's raw kernel at 0x10000
+ *      on a Pi), copy the image to its place and go on from there;
+ *   3. invalidate caches and TLBs (real silicon boots with garbage there);
+ *   4. build a boot translation table: trapvisor's 16 MiB at HYP_VA, plus
  *      an identity map of the section we are executing from;
- *   4. MMU and caches on, jump to HYP_VA, set the stacks, zero .bss, C.
+ *   5. MMU and caches on, jump to HYP_VA, set the stacks, zero .bss, C.
  */
 #include "arch/arm/layout.h"
 #include "arch/arm/mmu_bits.h"
@@ -21,8 +28,13 @@
 	.global _start
 _start:
 	cpsid	aif
+	mcr	p15, 0, r2, c13, c0, 4		@ TPIDRPRW: r2 for hyp_main
+	mrc	p15, 0, r0, c0, c0, 5		@ MPIDR
+	ands	r0, r0, #0xff			@ Aff0: the core in its cluster
+	bne	board_park_secondary		@ board/NAME/entry.S, never returns
 	mrs	r12, cpsr
 	and	r12, r12, #0x1f			@ r12: the mode we were entered in
+	bl	board_early			@ board/NAME/entry.S
 	cmp	r12, #0x1a			@ HYP?
 	bne	in_svc
 
@@ -45,6 +57,9 @@ _start:
 
 in_svc:
 	adr	r10, _start			@ where we really are (PA)
+	ldr	r0, =_start_pa			@ where we belong
+	cmp	r10, r0
+	bne	relocate
 	ldr	r11, =_start			@ where we are linked (VA)
 	sub	r11, r10, r11			@ r11 = PA - VA
 	mrc	p15, 0, r9, c1, c0, 0		@ SCTLR as the firmware left it
@@ -107,6 +122,40 @@ in_svc:
 	mcr	p15, 0, r0, c1, c0, 0
 	isb
 	ldr	pc, =high_start
+
+/*
+ * Copy the image (up to __load_end) from r10 to r0, caches off, and go on
+ * at in_svc there.  Forwards when moving down, backwards when moving up,
+ * so an overlap is safe.
+ */
+relocate:
+	mrc	p15, 0, r1, c1, c0, 0
+	bic	r1, r1, #(SCTLR_C | SCTLR_M)
+	mcr	p15, 0, r1, c1, c0, 0		@ data cache off: copy to memory
+	isb
+	ldr	r1, =__load_end
+	ldr	r2, =_start
+	sub	r2, r1, r2			@ bytes to copy (a multiple of 4)
+	cmp	r0, r10
+	bhi	2f
+1:	ldr	r3, [r10], #4			@ down: forwards
+	str	r3, [r0], #4
+	subs	r2, r2, #4
+	bne	1b
+	b	3f
+2:	add	r10, r10, r2			@ up: backwards
+	add	r0, r0, r2
+4:	ldr	r3, [r10, #-4]!
+	str	r3, [r0, #-4]!
+	subs	r2, r2, #4
+	bne	4b
+3:	mov	r0, #0
+	mcr	p15, 0, r0, c7, c5, 0		@ ICIALLU: new code at the new place
+	dsb
+	isb
+	ldr	r0, =_start_pa
+	add	r0, r0, #(in_svc - _start)
+	bx	r0
 
 /*
  * Invalidate the whole data cache by set/way (ARM ARM B2.2.7).  Real
@@ -176,8 +225,7 @@ high_start:
 	blo	1b
 
 	mov	r0, r11				@ PA - VA
-	mov	r1, r9				@ boot SCTLR
-	mov	r2, r12				@ boot mode
+	mov	r1, r12				@ boot mode
 	bl	hyp_main
 	b	.
 

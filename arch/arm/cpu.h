@@ -33,6 +33,7 @@ static inline void wfi(void) { __asm__ volatile("wfi" ::: "memory"); }
 #define read_dfar()		CP15_READ(c6, 0, c0, 0)
 #define read_ifar()		CP15_READ(c6, 0, c0, 2)
 #define write_tpidrprw(v)	CP15_WRITE(c13, 0, c0, 4, v)
+#define read_tpidrprw()		CP15_READ(c13, 0, c0, 4)
 #define write_tpidruro(v)	CP15_WRITE(c13, 0, c0, 3, v)
 #define read_tpidrurw()		CP15_READ(c13, 0, c0, 2)
 #define write_tpidrurw(v)	CP15_WRITE(c13, 0, c0, 2, v)

@@ -11,7 +11,8 @@
 
 void mmu_init(uint32_t pa_minus_va);
 uint32_t virt_to_phys(const void *va);
-/* Maps the 1 MiB section holding device register pa; returns its VA. */
+/* Maps the 1 MiB section holding device register pa; returns its VA.
+ * Only before the first VM is made: its tables copy trapvisor's then. */
 uintptr_t ioremap(uint32_t pa);
 /* Maps [pa, pa+size) read-only at PKG_VA; returns PKG_VA + (pa & 0xfffff). */
 void *mmu_map_package(uint32_t pa, uint32_t size);

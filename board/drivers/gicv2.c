@@ -1,15 +1,17 @@
 /* Host GICv2: every interrupt to CPU 0, one priority, polled acknowledge. */
 #include "board/drivers/gicv2.h"
+#include "arch/arm/mmu.h"
 
 static volatile uint32_t *gicd, *gicc;
 
 #define D(off)	gicd[(off) / 4]
 #define C(off)	gicc[(off) / 4]
 
-void gic_init(uintptr_t dist, uintptr_t cpu)
+/* pa: the distributor, the CPU interface */
+static void gic_init(const uint32_t pa[2])
 {
-	gicd = (volatile uint32_t *)dist;
-	gicc = (volatile uint32_t *)cpu;
+	gicd = (volatile uint32_t *)ioremap(pa[0]);
+	gicc = (volatile uint32_t *)ioremap(pa[1]);
 	unsigned lines = ((D(GICD_TYPER) & 0x1f) + 1) * 32;
 
 	D(GICD_CTLR) = 0;
@@ -26,17 +28,29 @@ void gic_init(uintptr_t dist, uintptr_t cpu)
 	C(GICC_CTLR) = 1;
 }
 
-void gic_enable(unsigned irq)
+static void gic_enable(unsigned irq)
 {
 	D(GICD_ISENABLER + (irq / 32) * 4) = 1u << (irq % 32);
 }
 
-unsigned gic_ack(void)
+static void gic_disable(unsigned irq)
 {
-	return C(GICC_IAR) & 0x3ff;
+	D(GICD_ICENABLER + (irq / 32) * 4) = 1u << (irq % 32);
 }
 
-void gic_eoi(unsigned irq)
+static unsigned gic_ack(void)
+{
+	unsigned irq = C(GICC_IAR) & 0x3ff;
+
+	return irq >= 1020 ? IRQ_NONE : irq;
+}
+
+static void gic_eoi(unsigned irq)
 {
 	C(GICC_EOIR) = irq;
 }
+
+const struct irqchip gicv2_irqchip = {
+	.init = gic_init, .enable = gic_enable, .disable = gic_disable,
+	.ack = gic_ack, .eoi = gic_eoi,
+};

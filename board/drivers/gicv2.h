@@ -3,6 +3,7 @@
 #define BOARD_DRIVERS_GICV2_H
 
 #include <stdint.h>
+#include "board/board.h"
 
 #define GICD_CTLR		0x000
 #define GICD_TYPER		0x004
@@ -18,11 +19,7 @@
 #define GICC_IAR		0x00c
 #define GICC_EOIR		0x010
 
-#define GIC_SPURIOUS		1023
-
-void gic_init(uintptr_t dist, uintptr_t cpu);
-void gic_enable(unsigned irq);
-unsigned gic_ack(void);		/* interrupt ID, GIC_SPURIOUS if none */
-void gic_eoi(unsigned irq);
+/* pa[0]: the distributor, pa[1]: the CPU interface */
+extern const struct irqchip gicv2_irqchip;
 
 #endif

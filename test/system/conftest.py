@@ -10,10 +10,17 @@ import pytest
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 BUILD = os.path.join(ROOT, "build")
+# The host board trapvisor runs on (BOARD=rpi2 pytest ...: QEMU raspi2b);
+# the guests' native reference runs are always on virt, their machine.
 BOARD = os.environ.get("BOARD", "virt")
 HYP = os.path.join(BUILD, f"trapvisor-{BOARD}.elf")
-MACHINE = ["-M", "virt", "-cpu", "cortex-a15"]
-PKG_PA = "0x41000000"
+NATIVE = ["-M", "virt", "-cpu", "cortex-a15"]
+BOARDS = {  # QEMU machine, PKG_PA (board/NAME/board.mk)
+    "virt": (NATIVE, "0x41000000"),
+    "rpi2": (["-M", "raspi2b", "-no-reboot"], "0x01000000"),
+}
+MACHINE, PKG_PA = BOARDS[BOARD]
+on_virt_only = pytest.mark.skipif(BOARD != "virt", reason="about QEMU virt as the host")
 QEMU_COMMON = ["-nographic", "-monitor", "none", "-serial", "stdio"]
 LINE = re.compile(r"^\[([^\]]+)\] ?(.*)$")
 
@@ -43,7 +50,7 @@ def _spawn(argv, timeout):
 def run_native(elf, timeout=60):
     """The guest alone on QEMU virt, as its author would run it (RAM as a
     trapvisor VM has by default)."""
-    status, lines = _spawn(["qemu-system-arm", *MACHINE, "-m", "64", *QEMU_COMMON,
+    status, lines = _spawn(["qemu-system-arm", *NATIVE, "-m", "64", *QEMU_COMMON,
                             "-kernel", elf], timeout)
     return status, lines
 
