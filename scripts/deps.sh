@@ -2,7 +2,8 @@
 # Installs what building, running and testing trapvisor needs (Debian).
 # As root it runs apt-get; otherwise it prints the exact command and stops.
 pkgs="make gcc gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm gdb-multiarch \
-device-tree-compiler python3 python3-pytest python3-pexpect libcmocka-dev"
+device-tree-compiler python3 python3-pytest python3-pexpect libcmocka-dev \
+dosfstools mtools"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

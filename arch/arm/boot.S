@@ -125,9 +125,17 @@ in_svc:
 
 /*
  * Copy the image (up to __load_end) from r10 to r0, caches off, and go on
- * at in_svc there.  Forwards when moving down, backwards when moving up,
- * so an overlap is safe.
+ * at in_svc there.  The copy loop must not overwrite itself, so it goes
+ * through a scratch place above both ranges: there first, running the
+ * second copy from there.
  */
+	.macro	COPY from, to, bytes		@ word by word; clobbers r3, r6
+	mov	r6, \bytes
+9:	ldr	r3, [\from], #4
+	str	r3, [\to], #4
+	subs	r6, r6, #4
+	bne	9b
+	.endm
 relocate:
 	mrc	p15, 0, r1, c1, c0, 0
 	bic	r1, r1, #(SCTLR_C | SCTLR_M)
@@ -136,26 +144,33 @@ relocate:
 	ldr	r1, =__load_end
 	ldr	r2, =_start
 	sub	r2, r1, r2			@ bytes to copy (a multiple of 4)
-	cmp	r0, r10
-	bhi	2f
-1:	ldr	r3, [r10], #4			@ down: forwards
-	str	r3, [r0], #4
-	subs	r2, r2, #4
-	bne	1b
-	b	3f
-2:	add	r10, r10, r2			@ up: backwards
-	add	r0, r0, r2
-4:	ldr	r3, [r10, #-4]!
-	str	r3, [r0, #-4]!
-	subs	r2, r2, #4
-	bne	4b
-3:	mov	r0, #0
-	mcr	p15, 0, r0, c7, c5, 0		@ ICIALLU: new code at the new place
+	cmp	r10, r0
+	movhi	r4, r10
+	movls	r4, r0
+	add	r4, r4, r2
+	add	r4, r4, #0x1000
+	bic	r4, r4, #0xff
+	bic	r4, r4, #0xf00			@ r4: scratch, 4 KiB aligned, above both
+	mov	r1, r10
+	mov	r5, r4
+	COPY	r1, r5, r2
+	adr	r1, relocate_from_scratch
+	sub	r1, r1, r10			@ its offset in the image
+	add	r1, r4, r1
+	bx	r1
+relocate_from_scratch:				@ running at r4 now
+	mov	r1, r4
+	mov	r5, r0
+	COPY	r1, r5, r2
+	mov	r1, #0
+	mcr	p15, 0, r1, c7, c5, 0		@ ICIALLU: new code at the new place
 	dsb
 	isb
-	ldr	r0, =_start_pa
-	add	r0, r0, #(in_svc - _start)
+	adr	r1, in_svc
+	sub	r1, r1, r4			@ its offset in the image
+	add	r0, r0, r1
 	bx	r0
+	.ltorg
 
 /*
  * Invalidate the whole data cache by set/way (ARM ARM B2.2.7).  Real

@@ -37,21 +37,44 @@ board_park_secondary:				@ r0: the core number (1-3)
 
 /*
  * board_early (r12: the mode we were entered in; keeps r4-r12).  The
- * firmware enters in Non-secure HYP; QEMU -M raspi2b enters in Secure
- * SVC (ELF or raw image).  Secure SVC is left for Non-secure SVC through
- * Monitor mode, as the firmware's own stub does, so that trapvisor always
- * runs Non-secure, as on the board (and as QEMU's checks for User mode
- * expect: alignment, for one, follows the Non-secure SCTLR).
+ * firmware enters in Non-secure HYP; QEMU -M raspi2b enters an ELF in
+ * Secure SVC, a raw kernel in Non-secure SVC.  Secure SVC is left for
+ * Non-secure SVC through Monitor mode, as the firmware's own stub does,
+ * so that trapvisor always runs Non-secure, as on the board (and as
+ * QEMU's checks for User mode expect: alignment, for one, follows the
+ * Non-secure SCTLR).  Which state SVC is in, only a try tells: reading
+ * SCR is UNDEFINED in Non-secure state.
  */
 	.global	board_early
 board_early:
-	cmp	r12, #0x13			@ SVC: taken to be Secure here
+	cmp	r12, #0x13			@ SVC?
 	bxne	lr
+	adr	r0, probe_vectors
+	mcr	p15, 0, r0, c12, c0, 0		@ VBAR, for the try only
+	isb
+	mov	r1, #1
+	mrc	p15, 0, r0, c1, c1, 0		@ SCR; Non-secure: probe_und, r1 = 0
+	cmp	r1, #0
+	bxeq	lr
 	adr	r0, monitor_vectors
 	mcr	p15, 0, r0, c12, c0, 1		@ MVBAR
 	isb
 	smc	#0				@ to monitor_smc, back in NS SVC
 	bx	lr
+
+	.balign	32
+probe_vectors:
+	b	.
+	b	probe_und			@ 0x04: undefined instruction
+	b	.
+	b	.
+	b	.
+	b	.
+	b	.
+	b	.
+probe_und:
+	mov	r1, #0
+	movs	pc, lr				@ past the MRC, back in SVC
 
 	.balign	32
 monitor_vectors:
