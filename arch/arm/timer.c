@@ -7,25 +7,16 @@
 #include "arch/arm/timer.h"
 #include "arch/arm/cpu.h"
 #include "arch/arm/cpu_model.h"
+#include "arch/arm/timer_scale.h"
 
 static uint32_t num = 1, den = 1;	/* model ticks per host tick, reduced */
-
-static uint32_t gcd(uint32_t a, uint32_t b)
-{
-	while (b) {
-		uint32_t t = a % b;
-		a = b;
-		b = t;
-	}
-	return a;
-}
 
 void timer_init(void)
 {
 	uint32_t host = read_cntfrq(), g;
 
 	if (host && host != MODEL_CNTFRQ_HZ) {
-		g = gcd(MODEL_CNTFRQ_HZ, host);
+		g = scale_gcd(MODEL_CNTFRQ_HZ, host);
 		num = MODEL_CNTFRQ_HZ / g;
 		den = host / g;
 	}
@@ -42,7 +33,6 @@ uint32_t timer_host_freq(void)
 	return (uint32_t)((uint64_t)MODEL_CNTFRQ_HZ * den / num);
 }
 
-/* floor(host * num / den) without overflowing 64 bits */
 uint64_t timer_now(void)
 {
 	uint64_t host;
@@ -51,7 +41,7 @@ uint64_t timer_now(void)
 	host = read_cntpct();
 	if (num == den)
 		return host;
-	return host / den * num + host % den * num / den;
+	return scale_count(host, num, den);
 }
 
 uint32_t timer_freq(void)
@@ -66,8 +56,7 @@ uint64_t timer_ticks_to_us(uint64_t ticks)
 
 void timer_arm(uint32_t ticks)
 {
-	/* ceil(ticks * den / num) host ticks: never early */
-	uint64_t host = ((uint64_t)ticks * den + num - 1) / num;
+	uint64_t host = scale_deadline(ticks, num, den);
 
 	CP15_WRITE(c14, 0, c2, 0, host > 0x7fffffff ? 0x7fffffff : (uint32_t)host);	/* CNTP_TVAL */
 	CP15_WRITE(c14, 0, c2, 1, 1);		/* CNTP_CTL: enabled, unmasked */
