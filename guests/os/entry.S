@@ -80,24 +80,20 @@ irq_entry:
 
 	/* aborts: a task that faults is killed (kernel_abort), so they save
 	 * its frame exactly as an IRQ does, on SVC mode's stack */
-pabt_entry:
-	sub	lr, lr, #4		/* LR_abt is the faulting pc + 4 */
+	.macro	ABORT_ENTRY name, lr_offset, kind
+\name:
+	sub	lr, lr, #\lr_offset	/* back to the faulting instruction */
 	srsdb	sp!, #MODE_SVC
 	cps	#MODE_SVC
 	sub	sp, sp, #FRAME_REGS
 	stmia	sp, {r0-r14}^
-	mov	r1, #3
-	b	abort_common
-dabt_entry:
-	sub	lr, lr, #8		/* LR_abt is the faulting pc + 8 */
-	srsdb	sp!, #MODE_SVC
-	cps	#MODE_SVC
-	sub	sp, sp, #FRAME_REGS
-	stmia	sp, {r0-r14}^
-	mov	r1, #4
-abort_common:
 	mov	r0, sp
-	bl	kernel_abort
+	mov	r1, #\kind
+	bl	kernel_abort		/* kills the task, picks the next */
+	b	trap_return
+	.endm
+	ABORT_ENTRY pabt_entry, 4, 3	/* LR_abt is the faulting pc + 4 */
+	ABORT_ENTRY dabt_entry, 8, 4	/* LR_abt is the faulting pc + 8 */
 
 	.global	trap_return
 trap_return:
