@@ -20,7 +20,6 @@ BOARDS = {  # QEMU machine, PKG_PA (board/NAME/board.mk)
     "rpi2": (["-M", "raspi2b", "-no-reboot"], "0x01000000"),
 }
 MACHINE, PKG_PA = BOARDS[BOARD]
-on_virt_only = pytest.mark.skipif(BOARD != "virt", reason="about QEMU virt as the host")
 QEMU_COMMON = ["-nographic", "-monitor", "none", "-serial", "stdio"]
 LINE = re.compile(r"^\[([^\]]+)\] ?(.*)$")
 
