@@ -7,6 +7,7 @@
 #   make debug                    QEMU halted with a gdb server
 #   make BOARD=rpi2 run           the same on QEMU raspi2b (Raspberry Pi 2)
 #   make BOARD=rpi2 sdcard        a boot folder (and FAT image) for a real Pi 2/3
+#   make bench                    benchmarks: native vs trapvisor, docs/BENCHMARKS.md
 BOARD   ?= virt
 CROSS   ?= arm-none-eabi-
 PYTHON  ?= /usr/bin/python3
@@ -109,8 +110,15 @@ test: deps host-test guests
 deps:
 	@scripts/deps.sh
 
+# ---- benchmarks --------------------------------------------------------------
+# Every benchmark guest natively and under trapvisor, -icount shift=0; the
+# table on the terminal and in docs/BENCHMARKS.md, the chart in docs/bench.png.
+bench: deps hyp bench-guests
+	@scripts/deps.sh gnuplot-nox
+	$(PYTHON) scripts/bench.py --board $(BOARD) --docs
+
 clean:
 	rm -rf $(B)
 
 FORCE:
-.PHONY: run run-native debug test deps clean hyp guests host-test sdcard FORCE
+.PHONY: run run-native debug test deps clean hyp guests host-test sdcard bench FORCE

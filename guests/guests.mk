@@ -105,3 +105,4 @@ guests: $(DEMO_GUESTS) $(DEMO_EXTRA) $(TEST_GUESTS) $(BAD_GUESTS) $(HOSTILE)
 
 # the tiny preemptive guest OS
 include guests/os/os.mk
+include guests/bench/bench.mk

@@ -53,6 +53,8 @@ void mem_init(uint32_t boot_r2)
 	pool_end = host_mem.ram_base + host_mem.ram_size;
 }
 
+static uintptr_t heap_last;		/* the latest allocation, for heap_trim */
+
 void *heap_alloc(size_t size, size_t align)
 {
 	uintptr_t p = (heap_next + align - 1) & ~(uintptr_t)(align - 1);
@@ -60,8 +62,20 @@ void *heap_alloc(size_t size, size_t align)
 	if (p + size > HYP_VA + HYP_SIZE || p + size < p)
 		return NULL;
 	heap_next = p + size;
+	heap_last = p;
 	memset((void *)p, 0, size);
 	return (void *)p;
+}
+
+uintptr_t heap_mark(void)
+{
+	return heap_next;
+}
+
+void heap_trim(void *p, size_t size)
+{
+	if ((uintptr_t)p == heap_last && (uintptr_t)p + size <= heap_next)
+		heap_next = (uintptr_t)p + size;
 }
 
 uint32_t ram_alloc(uint32_t size)

@@ -17,6 +17,8 @@ extern struct host_mem host_mem;
 void mem_init(uint32_t boot_r2);
 /* Zeroed, never freed: VMs are created once, at boot. NULL when full. */
 void *heap_alloc(size_t size, size_t align);
+uintptr_t heap_mark(void);			/* the heap's end now */
+void heap_trim(void *p, size_t size);		/* shrink the latest allocation */
 /* size bytes of host RAM for a VM, 1 MiB aligned; 0 when none is left. */
 uint32_t ram_alloc(uint32_t size);
 

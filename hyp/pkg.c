@@ -20,6 +20,7 @@ struct pkg_header {
 };
 
 #define PKG_INPUT	1	/* flags: the VM may own the console input */
+#define PKG_PMU		2	/* flags: the VM uses the host's PMU cycle counter */
 
 struct pkg_entry {
 	char name[32];
@@ -59,6 +60,7 @@ int pkg_start_vms(void)
 		struct vm_config cfg = {
 			.name = name, .file = file, .image = base + e->offset, .len = e->size,
 			.ram_mb = e->ram_mb, .slice_us = e->slice_us, .input = e->flags & PKG_INPUT,
+			.pmu = e->flags & PKG_PMU,
 			.shadow_kib = e->shadow_kib,
 		};
 		if (vm_create(&cfg) >= 0)

@@ -96,6 +96,7 @@ int vm_create(const struct vm_config *cfg)
 	uint32_t ram_mb = cfg->ram_mb;
 	uint32_t shadow_kib = cfg->shadow_kib ? cfg->shadow_kib : SHADOW_KIB_DEFAULT;
 	struct vm *vm = NULL;
+	uintptr_t mark;
 	int id;
 
 	for (id = 0; id < VM_MAX && vms[id].state != VM_EMPTY; id++)
@@ -113,6 +114,7 @@ int vm_create(const struct vm_config *cfg)
 	vm->image_len = cfg->len;
 	vm->ram_size = ram_mb << 20;
 	vm->input = cfg->input;
+	vm->pmu = cfg->pmu;
 	vm->uart.tx = uart_tx;
 	vm->uart.owner = vm;
 	vm->slice_ticks = (uint64_t)timer_freq() * cfg->slice_us / 1000000;
@@ -133,11 +135,10 @@ int vm_create(const struct vm_config *cfg)
 			   (unsigned long)ram_mb, (unsigned long)(VM_WINDOW_MAX >> 20));
 		return -1;
 	}
+	mark = heap_mark();
 	vm->ram_pa = ram_alloc(vm->ram_size);
 	vm->l1 = mmu_new_table();
-	vm->rt.e = heap_alloc(REWRITE_MAX * sizeof(*vm->rt.e), 8);
-	vm->rt.cap = REWRITE_MAX;
-	if (!vm->ram_pa || !vm->l1 || !vm->rt.e) {
+	if (!vm->ram_pa || !vm->l1) {
 		hyp_printf("%s: not started: out of memory for %lu MiB of RAM\n", name,
 			   (unsigned long)ram_mb);
 		return -1;
@@ -151,15 +152,27 @@ int vm_create(const struct vm_config *cfg)
 			   (unsigned long)shadow_kib);
 		return -1;
 	}
+	/* room for the most rewrites an image may have; trimmed to what this
+	 * one has once it is loaded (a reset reloads the same image) */
+	vm->rt.e = heap_alloc(REWRITE_MAX * sizeof(*vm->rt.e), 8);
+	vm->rt.cap = REWRITE_MAX;
+	if (!vm->rt.e) {
+		hyp_printf("%s: not started: out of memory for its rewrite table\n", name);
+		return -1;
+	}
 	vm->ram = (uint8_t *)VM_WINDOW_VA;
 
 	mmu_switch(vm->l1_pa, vm->asid);
 	memset(vm->ram, 0, vm->ram_size);	/* RAM powers up zeroed, as on QEMU */
 	if (!vm_load(vm))
 		return -1;
+	vm->rt.cap = vm->rt.count;
+	heap_trim(vm->rt.e, vm->rt.cap * sizeof(*vm->rt.e));
+	vm->hyp_bytes = heap_mark() - mark + sizeof(*vm);
 	hyp_printf("%s: %lu MiB at 0x%08lx, entry 0x%08lx, %lu instructions rewritten, "
-		   "slice %lu us\n", vm->name, (unsigned long)ram_mb, (unsigned long)vm->ram_pa,
-		   (unsigned long)vm->vcpu.ctx.r[15], (unsigned long)vm->rt.count,
+		   "%lu KiB for trapvisor, slice %lu us\n", vm->name, (unsigned long)ram_mb,
+		   (unsigned long)vm->ram_pa, (unsigned long)vm->vcpu.ctx.r[15],
+		   (unsigned long)vm->rt.count, (unsigned long)(vm->hyp_bytes + 1023) / 1024,
 		   (unsigned long)cfg->slice_us);
 	return id;
 }

@@ -43,6 +43,8 @@ struct vm {
 
 	uint64_t slice_ticks;		/* time slice, in counter ticks */
 	bool input;			/* may own the console input */
+	bool pmu;			/* reads the host's PMU from User mode */
+	uint32_t hyp_bytes;		/* trapvisor's memory for it: struct, tables */
 
 	/* accounting, for the summary */
 	uint64_t t_start, t_end;	/* host counter at start and at power off */
@@ -66,6 +68,7 @@ struct vm_config {
 	uint32_t ram_mb, slice_us;
 	uint32_t shadow_kib;		/* shadow table pool; 0: default */
 	bool input;
+	bool pmu;			/* PMUSERENR.EN while it runs (benchmarks) */
 };
 
 extern struct vm vms[VM_MAX];

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs what building, running and testing trapvisor needs (Debian).
 # As root it runs apt-get; otherwise it prints the exact command and stops.
-pkgs="make gcc gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm gdb-multiarch \
+# Arguments: more packages, for one target only (make bench: gnuplot-nox).
+pkgs="$* make gcc gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm gdb-multiarch \
 device-tree-compiler python3 python3-pytest python3-pexpect libcmocka-dev \
 dosfstools mtools"
 missing=""

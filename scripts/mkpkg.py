@@ -14,7 +14,10 @@ blanks; `#` starts a comment:
 image is required (relative to the current directory); name defaults to
 the image's file name without .elf, ram (MiB) to 64, slice (microseconds)
 to 5000, input (may own the console keyboard) to yes, shadow (KiB of
-shadow translation tables, for a guest that turns its MMU on) to 256.
+shadow translation tables, for a guest that turns its MMU on) to 256,
+pmu (the VM may read and program the host's PMU cycle counter from its
+virtual PL1 and PL0: for benchmarks; it also lets the VM time other VMs)
+to no.
 
 Files are packed as they are: trapvisor itself validates every image and
 value, so a broken one is refused at boot with a message naming it.
@@ -28,8 +31,9 @@ MAGIC = b"TVPKG2\0\0"
 HDR = struct.Struct("<8sII")            # magic, count, total size
 ENT = struct.Struct("<32s64sIIIIII")   # name, file, offset, size, ram_mb, slice_us, flags, shadow_kib
 FLAG_INPUT = 1
-DEFAULTS = {"ram": "64", "slice": "5000", "input": "yes", "shadow": "256"}
-KEYS = {"name", "image", "ram", "slice", "input", "shadow"}
+FLAG_PMU = 2
+DEFAULTS = {"ram": "64", "slice": "5000", "input": "yes", "shadow": "256", "pmu": "no"}
+KEYS = {"name", "image", "ram", "slice", "input", "shadow", "pmu"}
 
 
 def vm_name(path):
@@ -95,13 +99,15 @@ def main():
                 blob = f.read()
         except OSError as e:
             fail(f"cannot read guest image '{vm['image']}': {e.strerror}")
-        if vm["input"] not in ("yes", "no"):
-            fail(f"{name}: input={vm['input']}: yes or no")
+        for key in ("input", "pmu"):
+            if vm[key] not in ("yes", "no"):
+                fail(f"{name}: {key}={vm[key]}: yes or no")
         off4 = (off + 3) & ~3
         data += b"\0" * (off4 - off) + blob
         ents.append(ENT.pack(name.encode()[:31], os.path.basename(vm["image"]).encode()[:63],
                              off4, len(blob), number(vm, "ram", name), number(vm, "slice", name),
-                             FLAG_INPUT if vm["input"] == "yes" else 0,
+                             (FLAG_INPUT if vm["input"] == "yes" else 0) |
+                             (FLAG_PMU if vm["pmu"] == "yes" else 0),
                              number(vm, "shadow", name)))
         off = off4 + len(blob)
     out = HDR.pack(MAGIC, len(vms), off) + b"".join(ents) + data

@@ -28,6 +28,10 @@
 	.global _start
 _start:
 	cpsid	aif
+	mov	r0, #1				@ PMCR.E, PMCNTENSET.C: the cycle
+	mcr	p15, 0, r0, c9, c12, 0		@ counter runs from the first
+	mov	r0, #0x80000000			@ instruction (the boot-time
+	mcr	p15, 0, r0, c9, c12, 1		@ benchmark; VMs with pmu=yes)
 	mcr	p15, 0, r2, c13, c0, 4		@ TPIDRPRW: r2 for hyp_main
 	mrc	p15, 0, r0, c0, c0, 5		@ MPIDR
 	ands	r0, r0, #0xff			@ Aff0: the core in its cluster

@@ -139,6 +139,14 @@ static bool acc_vbar(struct vcpu *v, const struct cp15_reg *r, struct sysreg_acc
 	return acc_masked(v, r, a, ~0x1fu);	/* VBAR[4:0] are RES0 */
 }
 
+/* PMUSERENR: the guest's own value.  Whether its User mode (and, since
+ * trapvisor runs all of it there, its PL1) reaches the real PMU is the
+ * VM's configuration (pmu=yes), set in cp15_load_hw(). */
+static bool acc_pmuserenr(struct vcpu *v, const struct cp15_reg *r, struct sysreg_access *a)
+{
+	return acc_masked(v, r, a, 1);		/* EN */
+}
+
 static bool acc_csselr(struct vcpu *v, const struct cp15_reg *r, struct sysreg_access *a)
 {
 	return acc_masked(v, r, a, 0xf);	/* Level, InD */
@@ -363,6 +371,7 @@ const struct cp15_reg cp15_table[] = {
 	OP(8, 0, 7, 1, acc_tlbi, "TLBIMVA"),
 	OP(8, 0, 7, 2, acc_tlbi, "TLBIASID"),
 	OP(8, 0, 7, 3, acc_tlbi, "TLBIMVAA"),
+	R(9, 0, 14, 0, PL0_R, C_PMUSERENR, acc_pmuserenr, 0, "PMUSERENR"),
 	ID(9, 1, 0, 2, MODEL_L2CTLR, "L2CTLR"),
 	RW(10, 0, 2, 0, C_PRRR, 0, "PRRR"),
 	RW(10, 0, 2, 1, C_NMRR, 0, "NMRR"),
@@ -453,6 +462,7 @@ void cp15_load_hw(struct vcpu *v)
 	hw_set_tpidruro(v->cp15[C_TPIDRURO]);
 	hw_set_tpidrurw(v->cp15[C_TPIDRURW]);
 	hw_set_alignment_check(!!(v->cp15[C_SCTLR] & SCTLR_A));
+	hw_set_pmuserenr(v->vm->pmu);
 }
 
 void cp15_save_hw(struct vcpu *v)

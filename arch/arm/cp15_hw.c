@@ -12,6 +12,7 @@ void hw_barrier(void) { dsb(); isb(); }
 uint32_t hw_tpidrurw(void) { return read_tpidrurw(); }
 void hw_set_tpidrurw(uint32_t v) { write_tpidrurw(v); }
 void hw_set_tpidruro(uint32_t v) { write_tpidruro(v); }
+void hw_set_pmuserenr(uint32_t v) { CP15_WRITE(c9, 0, c14, 0, v); }
 
 /* SCTLR.A follows the guest's: trapvisor itself is built with
  * -mno-unaligned-access, so it is safe either way. */

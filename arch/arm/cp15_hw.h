@@ -17,5 +17,6 @@ uint32_t hw_tpidrurw(void);
 void hw_set_tpidrurw(uint32_t v);
 void hw_set_tpidruro(uint32_t v);
 void hw_set_alignment_check(int on);
+void hw_set_pmuserenr(uint32_t v);	/* PMUSERENR.EN: User mode reads the PMU */
 
 #endif

@@ -15,6 +15,7 @@ enum cp15_shadow {
 	C_VBAR,
 	C_FCSEIDR, C_CONTEXTIDR, C_TPIDRURW, C_TPIDRURO, C_TPIDRPRW,
 	C_CNTFRQ, C_CNTKCTL,
+	C_PMUSERENR,
 	C_CNTP_CTL, C_CNTP_CVAL, C_CNTP_CVAL_HI,
 	C_CNTV_CTL, C_CNTV_CVAL, C_CNTV_CVAL_HI,
 	C_NONE,			/* rows with no storage (ID registers, operations) */

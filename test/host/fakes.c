@@ -28,6 +28,7 @@ uint32_t hw_tpidrurw(void) { return fake_hw.tpidrurw; }
 void hw_set_tpidrurw(uint32_t v) { fake_hw.tpidrurw = v; }
 void hw_set_tpidruro(uint32_t v) { fake_hw.tpidruro = v; }
 void hw_set_alignment_check(int on) { fake_hw.align = on; }
+void hw_set_pmuserenr(uint32_t v) { fake_hw.pmuserenr = v; }
 
 void vfp_load_hw(struct vcpu *v) { (void)v; fake_hw.vfp_loads++; }
 uint32_t vfp_id(unsigned reg) { return 0x41000000 | reg; }

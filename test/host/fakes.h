@@ -11,7 +11,7 @@
 
 struct fake_hw {
 	uint64_t cntpct, cntvct;
-	uint32_t tpidrurw, tpidruro;
+	uint32_t tpidrurw, tpidruro, pmuserenr;
 	int align, icache_invals, barriers, vfp_loads, psci_calls, waits[2], timer_changes;
 	/* what the guest's MMU was told (hyp/vmmu.h) */
 	int sctlr_writes, ttbcr_writes, dacr_writes, ctxid_changes, tlbi[4];
