@@ -16,6 +16,7 @@
 #include "hyp/loader.h"
 #include "hyp/elf.h"
 #include "arch/arm/scan.h"
+#include "arch/arm/fastpath.h"
 
 #define MAPSYM_MAX	32768
 
@@ -207,7 +208,7 @@ static int rewrite_a32(struct image *im, uint32_t va, uint32_t end, struct rewri
 		if (rt->count == rt->cap)
 			return FAIL(im, "more than %lu sensitive instructions",
 				    (unsigned long)rt->cap);
-		rt->e[rt->count] = (struct rewrite_entry){ code_pa(im, p), insn };
+		rt->e[rt->count] = (struct rewrite_entry){ code_pa(im, p), insn, fast_kind(insn) };
 		insn = a32_udf(rt->count++);
 		memcpy(p, &insn, 4);
 	}

@@ -12,6 +12,7 @@
 struct rewrite_entry {
 	uint32_t addr;
 	uint32_t orig;
+	uint32_t fast;		/* fast_kind(orig): the fast path's decode */
 };
 
 /* Per VM.  Entry i is the instruction replaced by "UDF #i" at e[i].addr. */

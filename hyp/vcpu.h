@@ -49,7 +49,7 @@ enum vcpu_state {
 };
 
 struct vcpu {
-	uint32_t scratch;		/* entry.S's one spare word: before ctx */
+	uint32_t pad;			/* entry.S: the vCPU is at ctx - 4 (fastpath.h offsets) */
 	struct cpu_ctx ctx;		/* entry.S saves/restores here */
 
 	/* Banked registers of the modes not current; the current mode's

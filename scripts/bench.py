@@ -56,7 +56,7 @@ ROWS = [
 ]
 
 
-def qemu(argv, timeout=300):
+def qemu(argv, timeout=120):
     r = subprocess.run(["qemu-system-arm", *argv], stdout=subprocess.PIPE,
                        stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                        timeout=timeout, cwd=ROOT)

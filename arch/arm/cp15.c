@@ -12,6 +12,7 @@
 #include "arch/arm/cp15_mmu.h"
 #include "arch/arm/mmu_bits.h"
 #include "arch/arm/vfp.h"
+#include "arch/arm/fastpath.h"
 #include "hyp/vcpu.h"
 #include "hyp/vm.h"
 #include "hyp/sched.h"
@@ -399,11 +400,66 @@ const struct cp15_reg cp15_table[] = {
 	R64(3, 14, PL0_R | PL0_W, C_CNTV_CVAL, acc_cnt_cval, 0, "CNTV_CVAL"),
 };
 const unsigned cp15_table_len = sizeof(cp15_table) / sizeof(cp15_table[0]);
+_Static_assert(sizeof(cp15_table) / sizeof(cp15_table[0]) < 255, "row numbers fit a byte");
+
+/* ---- lookup ------------------------------------------------------------------ */
+
+/*
+ * Two tables by 14-bit encoding (CP15_KEY14), built from cp15_table once:
+ * the row of each 32-bit register, for cp15_find(), and what the MRC/MCR
+ * fast path (fastpath.S) may do with it.  A fast read is one whose access
+ * function returns the shadow slot as it is; a fast write one that only
+ * stores it (acc_rw); the fast path needs nothing else from the row.
+ */
+static uint8_t cp15_row[1 << 14];
+uint8_t cp15_fast[1 << 14];
+static bool lookup_ready;
+
+static unsigned key14(uint32_t key)
+{
+	return CP15_KEY14((key >> 12) & 0xf, (key >> 8) & 7, (key >> 4) & 0xf, key & 7);
+}
+
+static unsigned fast_flags(const struct cp15_reg *r)
+{
+	static const cp15_access_fn plain_read[] = {
+		acc_rw, acc_ro, acc_vbar, acc_csselr, acc_pmuserenr, acc_cntkctl, acc_cntfrq,
+		acc_tpidruro, acc_cpacr, acc_sctlr, acc_ttbcr, acc_dacr, acc_contextidr,
+	};
+	unsigned f = 0;
+
+	if (r->slot == C_NONE || (r->key & 0x10000))
+		return 0;
+	for (unsigned i = 0; i < sizeof(plain_read) / sizeof(plain_read[0]); i++)
+		if (r->access == plain_read[i])
+			f |= CP15_FAST_R;
+	if (r->access == acc_rw)
+		f |= CP15_FAST_W;
+	return f ? f | r->slot : 0;
+}
+
+static void lookup_init(void)
+{
+	_Static_assert(C_NONE <= CP15_FAST_SLOT, "shadow slots fit the fast table");
+	for (unsigned i = 0; i < cp15_table_len; i++) {
+		const struct cp15_reg *r = &cp15_table[i];
+		if (r->key & 0x10000)
+			continue;
+		cp15_row[key14(r->key)] = (uint8_t)(i + 1);
+		cp15_fast[key14(r->key)] = (uint8_t)fast_flags(r);
+	}
+	lookup_ready = true;
+}
 
 const struct cp15_reg *cp15_find(uint32_t key)
 {
 	unsigned lo = 0, hi = cp15_table_len;
 
+	if (!(key & 0x10000)) {
+		if (!lookup_ready)
+			lookup_init();
+		return cp15_row[key14(key)] ? &cp15_table[cp15_row[key14(key)] - 1] : NULL;
+	}
 	while (lo < hi) {
 		unsigned mid = (lo + hi) / 2;
 		if (cp15_table[mid].key == key)
@@ -435,6 +491,8 @@ bool cp15_access(struct vcpu *v, uint32_t key, struct sysreg_access *a)
 
 void cp15_reset(struct vcpu *v)
 {
+	if (!lookup_ready)
+		lookup_init();		/* before any guest runs: fastpath.S reads cp15_fast */
 	for (unsigned i = 0; i < cp15_table_len; i++) {
 		const struct cp15_reg *r = &cp15_table[i];
 		uint32_t val = r->reset;

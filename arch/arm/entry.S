@@ -4,9 +4,8 @@
  * While a guest runs, the banked SP of every exception mode (SVC, UND,
  * ABT, IRQ) points at the current vCPU's struct cpu_ctx, so an exception
  * from the guest saves its registers straight into the vCPU with no
- * stack.  The word just below ctx (vcpu->scratch) is the one spare slot
- * needed to look at SPSR before anything is saved.  An exception taken
- * from trapvisor itself (a bug) goes to hyp_fault and panics.
+ * stack.  An exception taken from trapvisor itself (a bug) goes to
+ * hyp_fault and panics.
  *
  * Then SVC mode runs the C handler on trapvisor's own stack; the handler
  * returns the vCPU to resume (maybe another), and guest_resume enters it.
@@ -33,29 +32,36 @@ vectors:
 /*
  * \lroff turns the exception LR into the guest's preferred return
  * address (ARM ARM B1.8.3), except for UND, where it depends on T and is
- * done in C.
+ * done in C.  r0-r12 go to the vCPU first, so that a fast path
+ * (fastpath.S) has registers to work with; one that cannot finish the
+ * trap goes on at NAME_full with the guest's r0-r12 saved and LR intact.
+ * (A trapvisor bug taken here overwrites the current vCPU's r0-r12 before
+ * the panic: its report still shows the values it had.)
  */
-.macro GUEST_ENTRY name, lroff, class
+.macro GUEST_ENTRY name, lroff, class, fast
 \name:
 	.if \lroff
 	sub	lr, lr, #\lroff
 	.endif
-	str	r0, [sp, #-4]			@ vcpu->scratch
+	stmia	sp, {r0-r12}
 	mrs	r0, spsr
 	tst	r0, #0xf			@ User mode (0x10) has these clear
 	bne	hyp_fault_\name
-	ldr	r0, [sp, #-4]
-	stmia	sp, {r0-r12}
+	.ifnb \fast
+	b	\fast
+	.endif
+	.global	\name\()_full
+\name\()_full:
+	mrs	r0, spsr
 	str	lr, [sp, #CTX_PC]
-	add	r0, sp, #CTX_SP
-	stmia	r0, {sp, lr}^			@ the User-mode SP and LR
-	mrs	r1, spsr
+	add	r1, sp, #CTX_SP
+	stmia	r1, {sp, lr}^			@ the User-mode SP and LR
 	ldr	r2, [sp, #CTX_CPSR]
 	movw	r3, #PSR_VIRT_BITS
 	and	r2, r2, r3			@ keep virtual mode/A/I/F
-	bic	r1, r1, r3			@ take the rest from the hardware
-	orr	r1, r1, r2
-	str	r1, [sp, #CTX_CPSR]
+	bic	r0, r0, r3			@ take the rest from the hardware
+	orr	r0, r0, r2
+	str	r0, [sp, #CTX_CPSR]
 	sub	r0, sp, #4			@ struct vcpu *
 	mov	r1, #\class
 	cps	#0x13
@@ -64,7 +70,7 @@ vectors:
 	b	guest_resume
 
 hyp_fault_\name:
-	ldr	r0, [sp, #-4]
+	ldr	r0, [sp]			@ r1-r12 are as they were
 	ldr	sp, =fault_stack_top
 	push	{r0-r12, lr}
 	mov	r0, #\class
@@ -74,8 +80,8 @@ hyp_fault_\name:
 	b	.
 .endm
 
-	GUEST_ENTRY und_entry,  0, TRAP_ENTRY_UND
-	GUEST_ENTRY svc_entry,  0, TRAP_ENTRY_SVC
+	GUEST_ENTRY und_entry,  0, TRAP_ENTRY_UND, und_fast
+	GUEST_ENTRY svc_entry,  0, TRAP_ENTRY_SVC, svc_fast
 	GUEST_ENTRY pabt_entry, 4, TRAP_ENTRY_PABT
 	GUEST_ENTRY dabt_entry, 8, TRAP_ENTRY_DABT
 	GUEST_ENTRY irq_entry,  4, TRAP_ENTRY_IRQ
