@@ -19,6 +19,8 @@ void mem_init(uint32_t boot_r2);
 void *heap_alloc(size_t size, size_t align);
 uintptr_t heap_mark(void);			/* the heap's end now */
 void heap_trim(void *p, size_t size);		/* shrink the latest allocation */
+/* Zeroes n bytes at p: 8-byte aligned, n a multiple of 128 (arch/arm/zero.S). */
+void mem_zero(void *p, size_t n);
 /* size bytes of host RAM for a VM, 1 MiB aligned; 0 when none is left. */
 uint32_t ram_alloc(uint32_t size);
 

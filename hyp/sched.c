@@ -194,19 +194,25 @@ static void deliver_virq(struct vcpu *v)
 
 struct vcpu *sched_next(struct vcpu *prev)
 {
-	uint64_t now = timer_now();
+	bool same = prev && prev == current && prev->vm->state == VM_RUNNING && !prev->wfi &&
+		    !yield;
+	uint64_t now;
 	struct vcpu *next;
 
-	/* The common case.  A timer line only changes with a register write
-	 * (sched_timer_changed) or when an event trapvisor's timer was set
-	 * for passes: only then are the lines and the timer redone. */
-	if (prev && prev == current && prev->vm->state == VM_RUNNING && !prev->wfi &&
-	    !yield && now < slice_end) {
-		if (timer_fired) {
-			timer_fired = false;
-			vtimer_sync(prev, now);
-			arm_timer(now);
-		}
+	/* The common case, without even reading the counter: trapvisor's
+	 * timer is always set for the slice end or earlier, so until it has
+	 * fired the slice goes on and no timer line has changed (a register
+	 * write that changes one calls sched_timer_changed). */
+	if (same && !timer_fired) {
+		deliver_virq(prev);
+		vmmu_load(prev);
+		return prev;
+	}
+	now = timer_now();
+	if (same && now < slice_end) {
+		timer_fired = false;
+		vtimer_sync(prev, now);
+		arm_timer(now);
 		deliver_virq(prev);
 		vmmu_load(prev);
 		return prev;

@@ -163,7 +163,7 @@ int vm_create(const struct vm_config *cfg)
 	vm->ram = (uint8_t *)VM_WINDOW_VA;
 
 	mmu_switch(vm->l1_pa, vm->asid);
-	memset(vm->ram, 0, vm->ram_size);	/* RAM powers up zeroed, as on QEMU */
+	mem_zero(vm->ram, vm->ram_size);	/* RAM powers up zeroed, as on QEMU */
 	if (!vm_load(vm))
 		return -1;
 	vm->rt.cap = vm->rt.count;

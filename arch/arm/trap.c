@@ -17,6 +17,25 @@
 #include "arch/arm/vmsa.h"
 #include "arch/arm/layout.h"
 
+/*
+ * The guest-physical address of a PC the guest just executed from, by
+ * the MMU itself (ATS1CPR on the tables the hardware is using, which map
+ * it), rather than by walking the guest's tables again.
+ */
+static uint32_t pc_gpa(struct vcpu *v, uint32_t pc)
+{
+	uint32_t par, pa;
+
+	CP15_WRITE(c7, 0, c8, 0, pc);		/* ATS1CPR */
+	isb();
+	par = CP15_READ(c7, 0, c4, 0);		/* PAR */
+	if (par & 1)
+		return 0xffffffffu;
+	pa = (par & 2) ? (par & 0xff000000u) | (pc & 0x00ffffffu)	/* supersection */
+		       : (par & 0xfffff000u) | (pc & 0xfffu);
+	return pa - v->vm->ram_pa + GUEST_RAM_BASE;
+}
+
 /* The original of a UDF the loader put at pc, or 0 if it is the guest's own. */
 static bool rewritten(struct vcpu *v, uint32_t pc, uint32_t *insn)
 {
@@ -24,7 +43,7 @@ static bool rewritten(struct vcpu *v, uint32_t pc, uint32_t *insn)
 	uint32_t i;
 
 	/* the table holds guest-physical addresses: where the loader put them */
-	if (!a32_udf_imm(*insn, &i) || i >= rt->count || rt->e[i].addr != vmem_gpa(v, pc))
+	if (!a32_udf_imm(*insn, &i) || i >= rt->count || rt->e[i].addr != pc_gpa(v, pc))
 		return false;
 	*insn = rt->e[i].orig;
 	return true;
@@ -43,7 +62,10 @@ static void trap_undef(struct vcpu *v)
 
 	v->ctx.r[15] = pc;
 	v->last_trap_pc = pc;
-	if (vmem_fetch(v, pc & ~3u, &insn)) {
+	if (!thumb) {
+		/* just fetched from the tables the hardware uses: readable at PL1 */
+		insn = *(const volatile uint32_t *)(uintptr_t)pc;
+	} else if (vmem_fetch(v, pc & ~3u, &insn)) {
 		vcpu_fail(v, "cannot read the instruction at 0x%08lx", (unsigned long)pc);
 		return;
 	}
@@ -178,10 +200,7 @@ static void trap_dabt(struct vcpu *v)
 			  (unsigned long)dfar, (unsigned long)pc);
 		return;
 	}
-	if (vmem_fetch(v, pc, &insn)) {
-		vcpu_fail(v, "cannot read the instruction at 0x%08lx", (unsigned long)pc);
-		return;
-	}
+	insn = *(const volatile uint32_t *)(uintptr_t)pc;	/* just fetched: readable */
 	switch (a32_emulate_ldst(v, insn)) {
 	case EMU_NEXT:
 		v->ctx.r[15] = pc + 4;
