@@ -68,7 +68,8 @@ def results(lines, vm=None):
     for ln in lines:
         m = RESULT.match(ln)
         if m and m.group(1) == vm:
-            out[m.group(2)] = (int(m.group(3)), int(m.group(4)))
+            total = int(m.group(3))     # the guests print 32-bit differences
+            out[m.group(2)] = (total - (1 << 32) if total >= 1 << 31 else total, int(m.group(4)))
     return out
 
 
@@ -115,7 +116,7 @@ def vm_switches(lines):
 def fmt(x):
     if x is None:
         return "-"
-    return f"{x:,.0f}" if x >= 100 else f"{x:.1f}"
+    return f"{x:,.0f}" if abs(x) >= 100 else f"{x:.1f}"
 
 
 def main():

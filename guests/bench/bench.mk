@@ -30,4 +30,5 @@ $(BENCH_DIR)/os.elf: $(BENCH_OS_OBJS) guests/os/os.ld
 -include $(BENCH_OS_OBJS:.o=.d) $(patsubst %.c,$(B)/%.d,$(wildcard guests/bench/*.c))
 
 bench-guests: $(BENCH_GUESTS)
+guests: $(BENCH_GUESTS)
 .PHONY: bench-guests
