@@ -233,20 +233,26 @@ fast_cpsid:
 	orr	r5, r1, r4
 	FAST_MASKS TRAP_CPS
 
+/*
+ * To the full path when \bit of \reg says that interrupt is (to be)
+ * unmasked (\skip: the branch taken when it is not) and its line, byte
+ * \line of the struct vm in r7, is up: the full path delivers it.
+ */
+.macro FULL_IF_PENDING reg, bit, skip, line
+	tst	\reg, #\bit
+	\skip	1f
+	ldrb	r8, [r7, #\line]
+	cmp	r8, #0
+	bne	und_entry_full
+1:
+.endm
+
 /* Something unmasked (r6): with nothing pending on it, done here too. */
 fast_unmask:
 	ldr	r7, [sp, #FP_VM]
-	tst	r6, #PSR_I
-	beq	1f
-	ldrb	r8, [r7, #FP_VM_IRQ_OUT]
-	cmp	r8, #0
-	bne	und_entry_full
-1:	tst	r6, #PSR_F
-	beq	2f
-	ldrb	r8, [r7, #FP_VM_FIQ_OUT]
-	cmp	r8, #0
-	bne	und_entry_full
-2:	str	r5, [sp, #CTX_CPSR]
+	FULL_IF_PENDING r6, PSR_I, beq, FP_VM_IRQ_OUT
+	FULL_IF_PENDING r6, PSR_F, beq, FP_VM_FIQ_OUT
+	str	r5, [sp, #CTX_CPSR]
 	and	r3, r2, #0xf
 	cmp	r3, #FAST_CPSIE			@ the class, by the kind
 	bhs	3f
@@ -280,17 +286,9 @@ fast_eret:
 	ldrb	r8, [r7, #FP_VM_MMU_ON]
 	cmp	r8, #0
 	bne	und_entry_full
-	tst	r5, #PSR_I
-	bne	1f
-	ldrb	r8, [r7, #FP_VM_IRQ_OUT]
-	cmp	r8, #0
-	bne	und_entry_full
-1:	tst	r5, #PSR_F
-	bne	2f
-	ldrb	r8, [r7, #FP_VM_FIQ_OUT]
-	cmp	r8, #0
-	bne	und_entry_full
-2:	stmia	r3, {sp, lr}^			@ SP_<mode>, LR_<mode> to the bank
+	FULL_IF_PENDING r5, PSR_I, bne, FP_VM_IRQ_OUT
+	FULL_IF_PENDING r5, PSR_F, bne, FP_VM_FIQ_OUT
+	stmia	r3, {sp, lr}^			@ SP_<mode>, LR_<mode> to the bank
 	ldr	r6, [r3, #4]
 	sub	lr, r6, r2, lsr #12		@ the return address
 	ldmia	r4, {sp, lr}^			@ bank[USR] (r4 is still &bank[0])
