@@ -55,7 +55,8 @@ uint32_t vmem_write_user(struct vcpu *v, uint32_t va, unsigned size, uint32_t va
 	return access(v, va, size, 1, &val, false);
 }
 
-uint32_t vmem_gpa(struct vcpu *v, uint32_t va)
+/* The guest-physical address of code at va (0xffffffff: none). */
+static uint32_t vmem_gpa(struct vcpu *v, uint32_t va)
 {
 	uint64_t gpa;
 

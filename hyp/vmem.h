@@ -22,7 +22,5 @@ uint32_t vmem_read_user(struct vcpu *v, uint32_t va, unsigned size, uint32_t *va
 uint32_t vmem_write_user(struct vcpu *v, uint32_t va, unsigned size, uint32_t val);
 /* Fetches the A32 instruction at va (for decoding a trap). */
 uint32_t vmem_fetch(struct vcpu *v, uint32_t va, uint32_t *insn);
-/* The guest-physical address of code at va (0xffffffff: none). */
-uint32_t vmem_gpa(struct vcpu *v, uint32_t va);
 
 #endif

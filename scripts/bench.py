@@ -230,7 +230,9 @@ plot "{dat}" using 2:xtic(1) lc rgb "#3a6ea5"
 """
     subprocess.run(["gnuplot"], input=plot.encode(), check=True)
     text, data, bss = sizes(board)
-    body = BENCH_MD.format(commit=commit(), board=board,
+    with open(os.path.join(ROOT, "scripts", "bench.md.in")) as f:
+        template = f.read()
+    body = template.format(commit=commit(), board=board,
                            table=render(table, boot, boot_cnt, switches, loop_len, summary,
                                         board, markdown=True),
                            text=text, data=data, bss=bss)
@@ -238,10 +240,6 @@ plot "{dat}" using 2:xtic(1) lc rgb "#3a6ea5"
         f.write(body)
     print(f"bench: wrote docs/BENCHMARKS.md and docs/bench.png")
 
-
-BENCH_MD = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "bench.md.in")).read() \
-    if os.path.exists(os.path.join(os.path.dirname(os.path.abspath(__file__)), "bench.md.in")) \
-    else "{table}\n"
 
 if __name__ == "__main__":
     main()

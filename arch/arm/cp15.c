@@ -455,11 +455,8 @@ const struct cp15_reg *cp15_find(uint32_t key)
 {
 	unsigned lo = 0, hi = cp15_table_len;
 
-	if (!(key & 0x10000)) {
-		if (!lookup_ready)
-			lookup_init();
+	if (!(key & 0x10000))		/* built by the first cp15_reset() */
 		return cp15_row[key14(key)] ? &cp15_table[cp15_row[key14(key)] - 1] : NULL;
-	}
 	while (lo < hi) {
 		unsigned mid = (lo + hi) / 2;
 		if (cp15_table[mid].key == key)
@@ -492,7 +489,7 @@ bool cp15_access(struct vcpu *v, uint32_t key, struct sysreg_access *a)
 void cp15_reset(struct vcpu *v)
 {
 	if (!lookup_ready)
-		lookup_init();		/* before any guest runs: fastpath.S reads cp15_fast */
+		lookup_init();		/* before any access: cp15_find, fastpath.S */
 	for (unsigned i = 0; i < cp15_table_len; i++) {
 		const struct cp15_reg *r = &cp15_table[i];
 		uint32_t val = r->reset;

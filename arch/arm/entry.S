@@ -57,11 +57,8 @@ vectors:
 	add	r1, sp, #CTX_SP
 	stmia	r1, {sp, lr}^			@ the User-mode SP and LR
 	ldr	r2, [sp, #CTX_CPSR]
-	movw	r3, #PSR_VIRT_BITS
-	and	r2, r2, r3			@ keep virtual mode/A/I/F
-	bic	r0, r0, r3			@ take the rest from the hardware
-	orr	r0, r0, r2
-	str	r0, [sp, #CTX_CPSR]
+	GUEST_CPSR r1, r2, r0, r3
+	str	r1, [sp, #CTX_CPSR]
 	sub	r0, sp, #4			@ struct vcpu *
 	mov	r1, #\class
 	cps	#0x13
@@ -115,9 +112,7 @@ hyp_reset:
 guest_resume:
 	add	r0, r0, #4			@ &vcpu->ctx
 	ldr	r1, [r0, #CTX_CPSR]
-	movw	r3, #PSR_VIRT_BITS
-	bic	r1, r1, r3
-	orr	r1, r1, #(0x10 | 0x40)		@ USR, F
+	HW_SPSR r1, r1, r3
 	msr	spsr_cxsf, r1
 	add	r1, r0, #CTX_SP
 	ldmia	r1, {sp, lr}^

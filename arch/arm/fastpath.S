@@ -4,7 +4,7 @@
  *     r0 = SPSR (the guest's hardware CPSR: User mode),
  *     lr = the exception's return address.
  * A fast path either finishes the trap and returns straight to the guest
- * (fast_done), or branches to the full path (und_entry_full,
+ * (FAST_DONE), or branches to the full path (und_entry_full,
  * svc_entry_full) before it has changed anything, which then handles the
  * trap from the start.  What the full path does after every trap (the
  * scheduler's look, virtual interrupt delivery, the MMU view) is not
@@ -112,9 +112,9 @@ fast_cp15:
 	FAST_DONE TRAP_CP15
 
 /*
- * UDF #i: the loader's if rewrite entry i is at this very place.  Its
- * address is guest-physical; the PC's is found by the MMU itself
- * (ATS1CPR: the shadow maps it, since it was just fetched).
+ * UDF #i is the loader's if rewrite entry i says it put one at this very
+ * place.  The entry's address is guest-physical: the PC itself while the
+ * guest's MMU is off (udf_mmu_on otherwise).
  */
 fast_udf:
 	ubfx	r3, r2, #8, #12
@@ -187,10 +187,7 @@ fast_cond_failed:
 
 /* MRS Rd, CPSR: the execution state bits read as zero */
 fast_mrs:
-	movw	r3, #PSR_VIRT_BITS
-	and	r4, r1, r3
-	bic	r5, r0, r3
-	orr	r4, r4, r5
+	GUEST_CPSR r4, r1, r0, r3
 	ldr	r3, =PSR_EXEC
 	bic	r4, r4, r3
 	ubfx	r5, r2, #4, #4
@@ -294,9 +291,7 @@ fast_eret:
 	ldmia	r4, {sp, lr}^			@ bank[USR] (r4 is still &bank[0])
 	nop					@ no banked access right after LDM ^
 	str	r5, [sp, #CTX_CPSR]
-	movw	r3, #PSR_VIRT_BITS
-	bic	r6, r5, r3
-	orr	r6, r6, #(0x10 | PSR_F)		@ the hardware's: User, FIQs masked
+	HW_SPSR r6, r5, r3
 	msr	spsr_cxsf, r6
 	FAST_DONE TRAP_ERET
 
@@ -334,10 +329,7 @@ svc_fast:
 	movwne	r8, #0
 	movtne	r8, #0xffff
 	add	r8, r8, #8			@ r8: the SVC vector
-	movw	r3, #PSR_VIRT_BITS
-	and	r4, r1, r3
-	bic	r2, r0, r3
-	orr	r4, r4, r2			@ r4: the full CPSR
+	GUEST_CPSR r4, r1, r0, r3		@ r4: the full CPSR
 	add	r9, sp, #FP_BANK
 	stmia	r9, {sp, lr}^			@ bank[USR]: User's SP and LR
 	str	r4, [r9, #(FP_BANK_SIZE + 8)]	@ bank[SVC].spsr
@@ -349,9 +341,7 @@ svc_fast:
 	bic	r4, r4, r3
 	orr	r4, r4, #(0x13 | PSR_I)		@ SVC, IRQs masked
 	str	r4, [sp, #CTX_CPSR]
-	movw	r3, #PSR_VIRT_BITS
-	bic	r6, r4, r3
-	orr	r6, r6, #(0x10 | PSR_F)
+	HW_SPSR r6, r4, r3
 	msr	spsr_cxsf, r6
 	mov	lr, r8
 	FAST_DONE TRAP_SVC

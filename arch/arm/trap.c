@@ -36,6 +36,16 @@ static uint32_t pc_gpa(struct vcpu *v, uint32_t pc)
 	return pa - v->vm->ram_pa + GUEST_RAM_BASE;
 }
 
+/*
+ * The A32 instruction the guest just executed at pc, read through the
+ * tables the hardware is using: it was fetched from them a moment ago,
+ * and what User mode may fetch, PL1 may read (VMSAv7 has no execute-only).
+ */
+static uint32_t a32_at(uint32_t pc)
+{
+	return *(const volatile uint32_t *)(uintptr_t)pc;
+}
+
 /* The original of a UDF the loader put at pc, or 0 if it is the guest's own. */
 static bool rewritten(struct vcpu *v, uint32_t pc, uint32_t *insn)
 {
@@ -62,14 +72,11 @@ static void trap_undef(struct vcpu *v)
 
 	v->ctx.r[15] = pc;
 	v->last_trap_pc = pc;
-	if (!thumb) {
-		/* just fetched from the tables the hardware uses: readable at PL1 */
-		insn = *(const volatile uint32_t *)(uintptr_t)pc;
-	} else if (vmem_fetch(v, pc & ~3u, &insn)) {
-		vcpu_fail(v, "cannot read the instruction at 0x%08lx", (unsigned long)pc);
-		return;
-	}
 	if (thumb) {
+		if (vmem_fetch(v, pc & ~3u, &insn)) {
+			vcpu_fail(v, "cannot read the instruction at 0x%08lx", (unsigned long)pc);
+			return;
+		}
 		uint32_t hw1 = (pc & 2) ? insn >> 16 : insn & 0xffff, hw2 = 0, next;
 		if (!vmem_fetch(v, (pc + 2) & ~3u, &next))
 			hw2 = ((pc + 2) & 2) ? next >> 16 : next & 0xffff;
@@ -82,6 +89,7 @@ static void trap_undef(struct vcpu *v)
 			  (unsigned long)hw1, (unsigned long)hw2, (unsigned long)pc);
 		return;
 	}
+	insn = a32_at(pc);
 	rewritten(v, pc, &insn);
 	switch (a32_emulate(v, insn)) {
 	case EMU_NEXT:
@@ -200,7 +208,7 @@ static void trap_dabt(struct vcpu *v)
 			  (unsigned long)dfar, (unsigned long)pc);
 		return;
 	}
-	insn = *(const volatile uint32_t *)(uintptr_t)pc;	/* just fetched: readable */
+	insn = a32_at(pc);
 	switch (a32_emulate_ldst(v, insn)) {
 	case EMU_NEXT:
 		v->ctx.r[15] = pc + 4;

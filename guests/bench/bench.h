@@ -48,9 +48,15 @@ static inline void bench_report(const char *name, uint32_t total, uint32_t ops)
 	printf("bench: %s %lu %lu\n", name, (unsigned long)total, (unsigned long)ops);
 }
 
-/* Sixteen copies of an instruction sequence, for the micro-benchmarks. */
+/* Sixteen copies of an instruction sequence, for the micro-benchmarks;
+ * base is the same measurement without the operation. */
 #define BENCH_OPS	16
 #define REPT16(s)	".rept 16\n" s "\n.endr\n"
+
+static inline void bench_report_ops(const char *name, uint32_t t, uint32_t base)
+{
+	bench_report(name, t - base, BENCH_OPS);
+}
 
 /*
  * The counter around an inline-assembly body, both reads in the same asm

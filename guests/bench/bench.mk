@@ -18,7 +18,7 @@ BENCH_OS_OBJS := $(patsubst guests/os/%,$(BENCH_DIR)/os/%.o,$(basename $(OS_SRCS
 $(BENCH_DIR)/os/%.o: guests/os/%.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $< (OS_BENCH)"
-	$(Q)$(CC) $(GUEST_CFLAGS) -DOS_BENCH -c $< -o $@
+	$(Q)$(CC) $(GUEST_CFLAGS) -DOS_BENCH -Iguests/bench -c $< -o $@
 $(BENCH_DIR)/os/%.o: guests/os/%.S
 	@mkdir -p $(dir $@)
 	@echo "  AS      $<"
