@@ -2,16 +2,20 @@
  * the host UART with polling (trapvisor never waits on anything else). */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdbool.h>
 #include <string.h>
 #include "hyp/console.h"
 #include "hyp/vm.h"
 #include "hyp/irq.h"
+#include "hyp/monitor.h"
 #include "board/board.h"
 #include "board/drivers/pl011.h"
 #include "arch/arm/mmu.h"
 
-/* The VM whose unfinished line is on screen (the cursor is after it). */
+/* The VM whose unfinished line is on screen (the cursor is after it), or
+ * the monitor's prompt and what is typed after it. */
 static struct vm *open_vm;
+static bool open_mon;
 
 static void put(const char *s, size_t n)
 {
@@ -32,6 +36,10 @@ static void put_prefix(const char *who)
 /* Someone else prints: end the open line where it is. */
 static void close_open(void)
 {
+	if (open_mon) {
+		put("\n", 1);
+		open_mon = false;
+	}
 	if (!open_vm)
 		return;
 	put("\n", 1);
@@ -103,6 +111,33 @@ void console_vm_flush(struct vm *vm)
 		end_line(vm);
 }
 
+/* ---- the monitor's line ------------------------------------------------ */
+
+#define MON_PROMPT	"[hyp] monitor> "
+
+void console_mon_show(const char *line, size_t len)
+{
+	if (open_mon)
+		return;
+	close_open();
+	put(MON_PROMPT, strlen(MON_PROMPT));
+	put(line, len);
+	open_mon = true;
+}
+
+void console_mon_echo(const char *s, size_t len)
+{
+	if (open_mon)
+		put(s, len);
+}
+
+void console_mon_end(void)
+{
+	if (open_mon)
+		put("\n", 1);
+	open_mon = false;
+}
+
 /* ---- input ------------------------------------------------------------ */
 
 static int focus = -1;			/* slot of the VM that gets the keyboard */
@@ -119,7 +154,7 @@ void console_vm_waits_input(struct vm *vm)
 {
 	struct con_line *l = &vm->con;
 
-	if (vm != focused() || open_vm == vm || !l->len)
+	if (vm != focused() || open_vm == vm || !l->len || monitor_active())
 		return;
 	close_open();
 	put_prefix(vm->name);
@@ -144,8 +179,8 @@ static void set_focus(int slot)
 
 static void help(void)
 {
-	hyp_printf("console keys: Ctrl-] 0-7 give the keyboard to that VM, "
-		   "Ctrl-] Ctrl-] types Ctrl-], Ctrl-A x quits QEMU\n");
+	hyp_printf("console keys: Ctrl-] 0-7 give the keyboard to that VM, Ctrl-] m the\n"
+		   "monitor, Ctrl-] Ctrl-] types Ctrl-], Ctrl-A x quits QEMU\n");
 	for (int i = 0; i < VM_MAX; i++)
 		if (vms[i].state != VM_EMPTY)
 			hyp_printf("  %d %s%s%s\n", i, vms[i].name, vms[i].input ? "" : " (no input)",
@@ -160,10 +195,16 @@ static void queue_byte(uint8_t c)
 
 static void typed(uint8_t c)
 {
+	if (monitor_active()) {
+		monitor_key(c);		/* it has the keyboard until it is left */
+		return;
+	}
 	if (escaped) {
 		escaped = false;
 		if (c >= '0' && c <= '9')
 			set_focus(c - '0');
+		else if (c == 'm')
+			monitor_enter();
 		else if (c == CONSOLE_ESCAPE)
 			queue_byte(c);
 		else

@@ -12,7 +12,8 @@
  * Input: what is typed goes to one VM at a time, the one with focus.
  * Ctrl-] then a digit moves the focus to that VM (its slot number, the
  * order of the configuration); Ctrl-] Ctrl-] types a Ctrl-] for the VM;
- * Ctrl-] h prints the keys.  QEMU's own Ctrl-A is left alone.
+ * Ctrl-] h prints the keys; Ctrl-] m opens the monitor (hyp/monitor.c),
+ * which has the keyboard until it is left.  QEMU's own Ctrl-A is left alone.
  */
 #ifndef HYP_CONSOLE_H
 #define HYP_CONSOLE_H
@@ -41,6 +42,12 @@ void console_vm_putc(struct vm *vm, uint8_t c);
 void console_vm_flush(struct vm *vm);
 /* The VM is waiting for input: show its unfinished line if it has focus. */
 void console_vm_waits_input(struct vm *vm);
+
+/* The monitor's prompt line: shown with what is typed so far (unless it
+ * is on screen already), echoed to while it is, ended. */
+void console_mon_show(const char *line, size_t len);
+void console_mon_echo(const char *s, size_t len);
+void console_mon_end(void);
 
 /* Starts taking keyboard input, focus on the first VM that accepts it. */
 void console_input_start(void);

@@ -67,6 +67,11 @@ void *heap_alloc(size_t size, size_t align)
 	return (void *)p;
 }
 
+size_t heap_used(void)
+{
+	return heap_next - (uintptr_t)__image_end;
+}
+
 uintptr_t heap_mark(void)
 {
 	return heap_next;

@@ -18,6 +18,7 @@ void mem_init(uint32_t boot_r2);
 /* Zeroed, never freed: VMs are created once, at boot. NULL when full. */
 void *heap_alloc(size_t size, size_t align);
 uintptr_t heap_mark(void);			/* the heap's end now */
+size_t heap_used(void);				/* bytes allocated so far */
 void heap_trim(void *p, size_t size);		/* shrink the latest allocation */
 /* Zeroes n bytes at p: 8-byte aligned, n a multiple of 128 (arch/arm/zero.S). */
 void mem_zero(void *p, size_t n);

@@ -26,6 +26,7 @@ struct pkg_entry {
 	char name[32];
 	char file[64];			/* the image's file name, for messages */
 	uint32_t offset, size, ram_mb, slice_us, flags, shadow_kib;
+	uint32_t restart_max;		/* crash restarts allowed; 0: never */
 };
 
 int pkg_start_vms(void)
@@ -35,7 +36,7 @@ int pkg_start_vms(void)
 	const struct pkg_entry *e = (const void *)(h + 1);
 	int started = 0;
 
-	if (memcmp(h->magic, "TVPKG2\0\0", 8) != 0) {
+	if (memcmp(h->magic, "TVPKG3\0\0", 8) != 0) {
 		hyp_printf("no guest package at 0x%08lx (bad magic): nothing to run\n",
 			   (unsigned long)host_mem.pkg_pa);
 		return 0;
@@ -61,7 +62,7 @@ int pkg_start_vms(void)
 			.name = name, .file = file, .image = base + e->offset, .len = e->size,
 			.ram_mb = e->ram_mb, .slice_us = e->slice_us, .input = e->flags & PKG_INPUT,
 			.pmu = e->flags & PKG_PMU,
-			.shadow_kib = e->shadow_kib,
+			.shadow_kib = e->shadow_kib, .restart_max = e->restart_max,
 		};
 		if (vm_create(&cfg) >= 0)
 			started++;

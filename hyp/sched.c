@@ -18,6 +18,7 @@
 #include "board/board.h"
 
 void arch_set_frame(struct cpu_ctx *ctx);
+extern const char vectors[], vectors_traced[];
 void guest_resume(struct vcpu *v) __attribute__((noreturn));
 
 static struct vcpu *current;
@@ -107,6 +108,18 @@ void sched_timer_changed(struct vcpu *v)
 	arm_timer(now);
 }
 
+void sched_vectors(struct vcpu *v)
+{
+	static const char *vbar = vectors;
+	const char *want = v->trace ? vectors_traced : vectors;
+
+	if (want != vbar) {
+		vbar = want;
+		CP15_WRITE(c12, 0, c0, 0, (uint32_t)(uintptr_t)want);	/* VBAR */
+		isb();
+	}
+}
+
 /* Makes v the vCPU the hardware runs: its tables, its trap frame, the
  * system register values PL0 can see directly, its VFP registers. */
 static void switch_to(struct vcpu *v, uint64_t now)
@@ -127,6 +140,7 @@ static void switch_to(struct vcpu *v, uint64_t now)
 	vfp_switch(current, v);
 	current = v;
 	arch_set_frame(&v->ctx);
+	sched_vectors(v);
 	cp15_load_hw(v);
 }
 
@@ -137,6 +151,8 @@ static struct vcpu *pick(struct vcpu *prev, uint64_t now)
 
 	for (int k = 1; k <= VM_MAX; k++) {
 		struct vm *vm = &vms[(start + k) % VM_MAX];
+		if (vm->state == VM_RESTART)
+			vm_restart(vm);
 		if (can_run(vm, now))
 			return &vm->vcpu;
 	}
@@ -151,13 +167,14 @@ static bool any_vm(enum vm_state state)
 	return false;
 }
 
-/* No VM is running: all off (the summary, power off), or some halted
- * (say so once; a halted VM waits forever, as natively). */
+/* No VM is running: all off (the summary, power off), or some halted or
+ * paused (say so once; a halted VM waits forever, as natively; a paused
+ * one for the operator). */
 static void no_vm_runs(void)
 {
 	static bool told;
 
-	if (!any_vm(VM_HALTED))
+	if (!any_vm(VM_HALTED) && !any_vm(VM_PAUSED))
 		vm_all_off();
 	if (!told)
 		hyp_printf("no VM can run: waiting (quit QEMU with Ctrl-A x)\n");
@@ -224,7 +241,7 @@ struct vcpu *sched_next(struct vcpu *prev)
 			current->vm->cpu_ticks += now - switched_in;
 		slice_end = VTIMER_NEVER;
 		do {
-			if (!any_vm(VM_RUNNING))
+			if (!any_vm(VM_RUNNING) && !any_vm(VM_RESTART))
 				no_vm_runs();
 			idle();
 			now = timer_now();

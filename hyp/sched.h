@@ -21,6 +21,8 @@ void sched_timer_changed(struct vcpu *v);
 /* After a trap: the vCPU to resume, switching to it if needed.  Powers
  * the machine off when no VM is left. */
 struct vcpu *sched_next(struct vcpu *prev);
+/* The exception vectors for v: without the fast paths while it is traced. */
+void sched_vectors(struct vcpu *v);
 /* The vCPU whose registers the hardware holds, or NULL. */
 struct vcpu *sched_current(void);
 /* trapvisor asleep because no vCPU could run: how often it woke up and

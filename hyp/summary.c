@@ -4,6 +4,7 @@
  * slept, then power off.
  */
 #include <stdio.h>
+#include <string.h>
 #include "hyp/vm.h"
 #include "hyp/console.h"
 #include "hyp/stats.h"
@@ -33,7 +34,10 @@ static void summary(const struct vm *vm)
 	if (vm->state == VM_OFF)
 		sniprintf(state, sizeof(state), "off after %lu ms", ms(vm->t_end - vm->t_start));
 	else
-		sniprintf(state, sizeof(state), "%s", vm->state == VM_FAILED ? "failed" : "halted");
+		sniprintf(state, sizeof(state), "%s", vm_state_name(vm->state));
+	if (vm->restarts)
+		sniprintf(state + strlen(state), sizeof(state) - strlen(state),
+			  " (%lu crash restarts)", (unsigned long)vm->restarts);
 	hyp_printf("summary %s: %s, cpu %lu ms in %lu slices, %lu virqs, %lu traps:%s\n",
 		   vm->name, state, ms(vm->cpu_ticks), (unsigned long)vm->slices,
 		   (unsigned long)vm->virqs, (unsigned long)total, n ? traps : " none");

@@ -9,6 +9,7 @@
 #include "hyp/vcpu.h"
 #include "hyp/vm.h"
 #include "arch/arm/cp15.h"
+#include "arch/arm/entry.h"
 
 /* Bank of each mode, indexed by mode & 0xf; -1: not a mode a vCPU has.
  * Monitor and Hyp do not exist on the virtual CPU (as on QEMU virt
@@ -118,4 +119,8 @@ void vcpu_reset(struct vcpu *v, uint32_t entry)
 	v->ctx.r[15] = entry & ~1u;
 	v->state = VCPU_RUNNABLE;
 	v->wfi = false;
+	v->last_trap_kind = TRAP_ENTRY_NONE;
+	v->last_trap_pc = v->last_trap_info = 0;
+	v->xloop.n = 0;
+	v->retries = 0;
 }

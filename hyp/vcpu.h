@@ -67,7 +67,16 @@ struct vcpu {
 	enum vcpu_state state;
 	bool wfi;			/* waiting for an interrupt */
 	uint64_t traps[TRAP_NR];	/* counted per class, for the summary */
+	uint32_t last_trap_info;	/* UND: the instruction; aborts: the fault address */
 	uint32_t last_trap_pc;
+	uint32_t last_trap_kind;	/* TRAP_ENTRY_* (arch/arm/entry.h) */
+
+	/* fault containment: the last synchronous exception taken, and how
+	 * many times in a row (arch/arm/vexc.c); the last instruction
+	 * trapped without completing, and how many times (trap.c) */
+	struct { uint32_t kind, pc, far, n; } xloop;
+	uint32_t retry_pc, retry_info, retries;
+	bool trace;			/* every trap logged (monitor "trace") */
 };
 
 /* Poison written over shadow state before reset: a value never left by

@@ -1,10 +1,9 @@
 /*
  * VM life cycle: created once at boot from the guest package, loaded,
  * reset (PSCI SYSTEM_RESET reloads the image, as QEMU reloads an ELF),
- * powered off, or parked as failed.  A VM's failure is reported and
- * contained: only a trapvisor bug stops trapvisor.
+ * restarted clean (after a crash, or by the operator), powered off.
+ * Crashes are reported and contained by hyp/fault.c.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include "hyp/vm.h"
@@ -26,34 +25,6 @@ void *vm_ram_ptr(struct vm *vm, uint32_t gpa, uint32_t len)
 	if (gpa < GUEST_RAM_BASE || off >= vm->ram_size || len > vm->ram_size - off)
 		return NULL;
 	return vm->ram + off;
-}
-
-static const char *const mode_name[32] = {
-	[0x10] = "usr", [0x11] = "fiq", [0x12] = "irq", [0x13] = "svc",
-	[0x17] = "abt", [0x1b] = "und", [0x1f] = "sys",
-};
-
-void vcpu_fail(struct vcpu *v, const char *fmt, ...)
-{
-	struct vm *vm = v->vm;
-	char why[160];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsniprintf(why, sizeof(why), fmt, ap);
-	va_end(ap);
-	console_vm_flush(vm);
-	vm->state = VM_FAILED;
-	v->state = VCPU_FAILED;
-	hyp_printf("%s: FAILED: %s\n"
-		   "%s:   pc %08lx cpsr %08lx (virtual mode %s)  last trap at %08lx\n",
-		   vm->name, why, vm->name, (unsigned long)v->ctx.r[15],
-		   (unsigned long)v->ctx.cpsr, mode_name[vcpu_mode(v)] ? mode_name[vcpu_mode(v)] : "?",
-		   (unsigned long)v->last_trap_pc);
-	for (int i = 0; i < 16; i += 4)
-		hyp_printf("%s:   r%-2d %08lx %08lx %08lx %08lx\n", vm->name, i,
-			   (unsigned long)v->ctx.r[i], (unsigned long)v->ctx.r[i + 1],
-			   (unsigned long)v->ctx.r[i + 2], (unsigned long)v->ctx.r[i + 3]);
 }
 
 /* What the VM's UART transmits goes to the console, a line at a time. */
@@ -115,6 +86,7 @@ int vm_create(const struct vm_config *cfg)
 	vm->ram_size = ram_mb << 20;
 	vm->input = cfg->input;
 	vm->pmu = cfg->pmu;
+	vm->restart_max = cfg->restart_max;
 	vm->uart.tx = uart_tx;
 	vm->uart.owner = vm;
 	vm->slice_ticks = (uint64_t)timer_freq() * cfg->slice_us / 1000000;
@@ -128,6 +100,11 @@ int vm_create(const struct vm_config *cfg)
 	if (shadow_kib < SHADOW_KIB_MIN || shadow_kib > SHADOW_KIB_MAX) {
 		hyp_printf("%s: not started: shadow tables %lu KiB (%d to %d)\n", name,
 			   (unsigned long)shadow_kib, SHADOW_KIB_MIN, SHADOW_KIB_MAX);
+		return -1;
+	}
+	if (cfg->restart_max > 1000) {
+		hyp_printf("%s: not started: restarts=%lu (1 to 1000)\n", name,
+			   (unsigned long)cfg->restart_max);
 		return -1;
 	}
 	if (ram_mb < 16 || ram_mb > (VM_WINDOW_MAX >> 20)) {
@@ -198,4 +175,30 @@ void vm_reset(struct vm *vm)
 		cp15_load_hw(&vm->vcpu);
 		vfp_switch(NULL, &vm->vcpu);
 	}
+}
+
+/* Its tables are made the hardware's to reach its RAM; the scheduler
+ * loads the right ones (vmmu_load) before anything runs again. */
+void vm_restart(struct vm *vm)
+{
+	console_vm_flush(vm);
+	mmu_use(vm->l1_pa, vm->asid);
+	mem_zero(vm->ram, vm->ram_size);
+	if (!vm_load(vm))
+		return;
+	hyp_printf("%s: restarted: RAM cleared, image reloaded, devices reset\n", vm->name);
+	if (sched_current() == &vm->vcpu) {
+		cp15_load_hw(&vm->vcpu);
+		vfp_switch(NULL, &vm->vcpu);
+	}
+}
+
+const char *vm_state_name(enum vm_state s)
+{
+	static const char *const names[] = {
+		[VM_EMPTY] = "empty", [VM_RUNNING] = "running", [VM_OFF] = "off",
+		[VM_HALTED] = "halted", [VM_FAILED] = "failed", [VM_PAUSED] = "paused",
+		[VM_RESTART] = "restart",
+	};
+	return names[s];
 }

@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include "hyp/vcpu.h"
 #include "hyp/loader.h"
 #include "hyp/vuart.h"
@@ -23,6 +24,8 @@ enum vm_state {
 	VM_OFF,		/* powered off by the guest (PSCI SYSTEM_OFF) */
 	VM_HALTED,	/* every vCPU off (PSCI CPU_OFF): waits forever, as natively */
 	VM_FAILED,	/* refused at load, or parked after a fault */
+	VM_PAUSED,	/* by the operator (monitor "pause"): not scheduled */
+	VM_RESTART,	/* to be restarted clean before it next runs */
 };
 
 struct vm {
@@ -58,6 +61,9 @@ struct vm {
 	struct vuart uart;
 	struct vgic gic;
 	struct con_line con;		/* the line its UART is printing */
+
+	uint32_t restart_max;		/* crash restarts allowed (0: never) */
+	uint32_t restarts;		/* crash restarts so far */
 };
 
 /* What the guest package says about a VM. */
@@ -69,20 +75,30 @@ struct vm_config {
 	uint32_t shadow_kib;		/* shadow table pool; 0: default */
 	bool input;
 	bool pmu;			/* PMUSERENR.EN while it runs (benchmarks) */
+	uint32_t restart_max;		/* crash restarts allowed (0: never) */
 };
 
 extern struct vm vms[VM_MAX];
 
 static inline struct vm *vcpu_vm(const struct vcpu *v) { return v->vm; }
 
-/* Parks the VM of v as failed, with a [hyp] report; the others go on. */
+/* The VM of v crashed: a [hyp] report, then it is restarted or parked
+ * as its restart policy says; the others go on. */
 void vcpu_fail(struct vcpu *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The [hyp] block of v's registers, virtual mode and last trap. */
+void vcpu_report(const struct vcpu *v);
+/* "undefined instruction e7f000f0 at 40000120" and the like */
+void vcpu_last_trap(const struct vcpu *v, char *buf, size_t len);
 
 int vm_create(const struct vm_config *cfg);
 /* Every VM is off: the summary, then the machine powers off. */
 void vm_all_off(void) __attribute__((noreturn));
 void vm_power_off(struct vm *vm);
 void vm_reset(struct vm *vm);
+/* A clean start (RAM cleared, image reloaded, devices reset), for a VM in
+ * VM_RESTART; the scheduler calls it before it runs the VM again. */
+void vm_restart(struct vm *vm);
+const char *vm_state_name(enum vm_state s);
 
 /* The UART's interrupt line, as it is now, to the VM's GIC. */
 void vm_uart_irq(struct vm *vm);

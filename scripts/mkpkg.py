@@ -17,7 +17,9 @@ to 5000, input (may own the console keyboard) to yes, shadow (KiB of
 shadow translation tables, for a guest that turns its MMU on) to 256,
 pmu (the VM may read and program the host's PMU cycle counter from its
 virtual PL1 and PL0: for benchmarks; it also lets the VM time other VMs)
-to no.
+to no, restart (what trapvisor does when the VM crashes: never restart it,
+or restart it on a crash) to never, restarts (how many crash restarts at
+most, with restart=crash) to 3.
 
 Files are packed as they are: trapvisor itself validates every image and
 value, so a broken one is refused at boot with a message naming it.
@@ -27,13 +29,15 @@ import os
 import struct
 import sys
 
-MAGIC = b"TVPKG2\0\0"
+MAGIC = b"TVPKG3\0\0"
 HDR = struct.Struct("<8sII")            # magic, count, total size
-ENT = struct.Struct("<32s64sIIIIII")   # name, file, offset, size, ram_mb, slice_us, flags, shadow_kib
+ENT = struct.Struct("<32s64sIIIIIII")  # name, file, offset, size, ram_mb, slice_us, flags,
+                                        # shadow_kib, restart_max (0: never)
 FLAG_INPUT = 1
 FLAG_PMU = 2
-DEFAULTS = {"ram": "64", "slice": "5000", "input": "yes", "shadow": "256", "pmu": "no"}
-KEYS = {"name", "image", "ram", "slice", "input", "shadow", "pmu"}
+DEFAULTS = {"ram": "64", "slice": "5000", "input": "yes", "shadow": "256", "pmu": "no",
+            "restart": "never", "restarts": "3"}
+KEYS = {"name", "image", "ram", "slice", "input", "shadow", "pmu", "restart", "restarts"}
 
 
 def vm_name(path):
@@ -102,13 +106,18 @@ def main():
         for key in ("input", "pmu"):
             if vm[key] not in ("yes", "no"):
                 fail(f"{name}: {key}={vm[key]}: yes or no")
+        if vm["restart"] not in ("never", "crash"):
+            fail(f"{name}: restart={vm['restart']}: never or crash")
+        restart_max = number(vm, "restarts", name) if vm["restart"] == "crash" else 0
+        if vm["restart"] == "crash" and restart_max < 1:
+            fail(f"{name}: restarts={vm['restarts']}: at least 1 with restart=crash")
         off4 = (off + 3) & ~3
         data += b"\0" * (off4 - off) + blob
         ents.append(ENT.pack(name.encode()[:31], os.path.basename(vm["image"]).encode()[:63],
                              off4, len(blob), number(vm, "ram", name), number(vm, "slice", name),
                              (FLAG_INPUT if vm["input"] == "yes" else 0) |
                              (FLAG_PMU if vm["pmu"] == "yes" else 0),
-                             number(vm, "shadow", name)))
+                             number(vm, "shadow", name), restart_max))
         off = off4 + len(blob)
     out = HDR.pack(MAGIC, len(vms), off) + b"".join(ents) + data
     assert len(out) == off

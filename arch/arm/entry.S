@@ -30,6 +30,22 @@ vectors:
 	b	fiq_entry
 
 /*
+ * The same without the fast paths, for a traced vCPU (hyp/trace.c): every
+ * trap of it reaches the C path, where it is logged.
+ */
+	.align	5
+	.global vectors_traced
+vectors_traced:
+	b	hyp_reset
+	b	und_traced
+	b	svc_traced
+	b	pabt_entry
+	b	dabt_entry
+	b	hyp_reset
+	b	irq_entry
+	b	fiq_entry
+
+/*
  * \lroff turns the exception LR into the guest's preferred return
  * address (ARM ARM B1.8.3), except for UND, where it depends on T and is
  * done in C.  r0-r12 go to the vCPU first, so that a fast path
@@ -82,6 +98,8 @@ hyp_fault_\name:
 	GUEST_ENTRY pabt_entry, 4, TRAP_ENTRY_PABT
 	GUEST_ENTRY dabt_entry, 8, TRAP_ENTRY_DABT
 	GUEST_ENTRY irq_entry,  4, TRAP_ENTRY_IRQ
+	GUEST_ENTRY und_traced, 0, TRAP_ENTRY_UND
+	GUEST_ENTRY svc_traced, 0, TRAP_ENTRY_SVC
 
 /* FIQs are kept masked while guests run; one here is a bug. */
 fiq_entry:

@@ -42,5 +42,6 @@
 #define TRAP_ENTRY_FIQ		5
 #define TRAP_ENTRY_RESET	6
 #define TRAP_ENTRY_NR		5	/* the ones that come from a guest */
+#define TRAP_ENTRY_NONE		7	/* vcpu.last_trap_kind before the first */
 
 #endif

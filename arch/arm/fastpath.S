@@ -65,7 +65,10 @@ und_fast:
 	beq	und_entry_full
 	ldr	r2, [lr, #-4]			@ r2: the instruction (just fetched: mapped)
 	sub	r3, lr, #4
+	str	r2, [sp, #FP_LAST_INFO]		@ last trap: the instruction, its PC
 	str	r3, [sp, #FP_LAST_PC]
+	mov	r3, #TRAP_ENTRY_UND
+	str	r3, [sp, #FP_LAST_KIND]
 	lsr	r3, r2, #24
 	cmp	r3, #0xee			@ AL, coprocessor move: MRC/MCR?
 	beq	fast_cp15
@@ -324,6 +327,8 @@ svc_fast:
 	tst	r6, #SCTLR_TE_EE
 	bne	svc_entry_full
 	str	lr, [sp, #FP_LAST_PC]
+	mov	r2, #TRAP_ENTRY_SVC
+	str	r2, [sp, #FP_LAST_KIND]
 	tst	r6, #SCTLR_V
 	ldreq	r8, [sp, #C_VBAR_OFF]
 	movwne	r8, #0

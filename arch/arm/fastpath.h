@@ -15,7 +15,9 @@
 #define FP_CP15		192	/* cp15[] */
 #define FP_VM		608	/* struct vm *vm */
 #define FP_TRAPS	620	/* uint64_t traps[] */
-#define FP_LAST_PC	740	/* last_trap_pc */
+#define FP_LAST_INFO	740	/* last_trap_info */
+#define FP_LAST_PC	744	/* last_trap_pc */
+#define FP_LAST_KIND	748	/* last_trap_kind */
 #define FP_C_SCTLR	2	/* shadow slots (cp15_regs.h) */
 #define FP_C_VBAR	22
 
@@ -24,8 +26,8 @@
 #define FP_VM_RT_E	192	/* rt.e */
 #define FP_VM_RT_COUNT	196	/* rt.count */
 #define FP_VM_MMU_ON	208	/* mmu.on */
-#define FP_VM_IRQ_OUT	2674	/* gic.irq_out */
-#define FP_VM_FIQ_OUT	2675	/* gic.fiq_out */
+#define FP_VM_IRQ_OUT	2714	/* gic.irq_out */
+#define FP_VM_FIQ_OUT	2715	/* gic.fiq_out */
 
 /* struct rewrite_entry { addr, orig, fast } */
 #define FP_RT_SIZE	12

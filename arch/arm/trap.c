@@ -14,6 +14,7 @@
 #include "hyp/mmio.h"
 #include "hyp/irq.h"
 #include "hyp/sched.h"
+#include "hyp/trace.h"
 #include "arch/arm/vmsa.h"
 #include "arch/arm/layout.h"
 
@@ -72,6 +73,7 @@ static void trap_undef(struct vcpu *v)
 
 	v->ctx.r[15] = pc;
 	v->last_trap_pc = pc;
+	v->last_trap_info = 0;
 	if (thumb) {
 		if (vmem_fetch(v, pc & ~3u, &insn)) {
 			vcpu_fail(v, "cannot read the instruction at 0x%08lx", (unsigned long)pc);
@@ -89,7 +91,7 @@ static void trap_undef(struct vcpu *v)
 			  (unsigned long)hw1, (unsigned long)hw2, (unsigned long)pc);
 		return;
 	}
-	insn = a32_at(pc);
+	insn = v->last_trap_info = a32_at(pc);
 	rewritten(v, pc, &insn);
 	switch (a32_emulate(v, insn)) {
 	case EMU_NEXT:
@@ -108,6 +110,7 @@ static void trap_svc(struct vcpu *v)
 {
 	v->traps[TRAP_SVC]++;
 	v->last_trap_pc = v->ctx.r[15];
+	v->last_trap_info = 0;
 	vexc_svc(v, v->ctx.r[15]);
 }
 
@@ -164,6 +167,7 @@ static void trap_pabt(struct vcpu *v)
 	uint64_t gpa = ifar;
 
 	v->last_trap_pc = pc;
+	v->last_trap_info = ifar;
 	if (!is_translation_or_permission(fault_status(ifsr))) {
 		vexc_pabt(v, pc, ifsr, ifar);
 		return;
@@ -191,6 +195,7 @@ static void trap_dabt(struct vcpu *v)
 	uint64_t gpa = dfar;
 
 	v->last_trap_pc = pc;
+	v->last_trap_info = dfar;
 	if (!is_translation_or_permission(fault_status(dfsr))) {
 		vexc_dabt(v, pc, dfsr & ~(1u << 12), dfar);
 		return;
@@ -236,8 +241,47 @@ static void (*const trap_handlers[TRAP_ENTRY_NR])(struct vcpu *) = {
 	[TRAP_ENTRY_IRQ] = trap_irq,
 };
 
+/*
+ * An instruction that traps and is then run again, not completed (a
+ * shadow table filled, say), a few times is normal; the same trap at the
+ * same instruction and address thousands of times in a row, with nothing
+ * else trapping in between, is a VM that cannot make progress, whatever
+ * the reason: it is contained rather than left spinning.  (A loop that
+ * runs the instruction again after it completed traps at another address,
+ * or traps elsewhere in between.)
+ */
+#define RETRY_MAX	4096
+
+static void check_progress(struct vcpu *v)
+{
+	if (v->state != VCPU_RUNNABLE || v->ctx.r[15] != v->last_trap_pc) {
+		v->retries = 0;
+		return;
+	}
+	if (v->retry_pc != v->last_trap_pc || v->retry_info != v->last_trap_info) {
+		v->retry_pc = v->last_trap_pc;
+		v->retry_info = v->last_trap_info;
+		v->retries = 0;
+	}
+	if (++v->retries >= RETRY_MAX) {
+		v->retries = 0;
+		vcpu_fail(v, "no progress: the instruction at %08lx trapped %d times "
+			  "in a row without completing", (unsigned long)v->last_trap_pc, RETRY_MAX);
+	}
+}
+
 struct vcpu *trap_entry(struct vcpu *v, unsigned cls)
 {
+	uint64_t before[TRAP_NR];
+
+	if (v->trace)
+		trace_before(v, before);
+	if (cls != TRAP_ENTRY_IRQ)
+		v->last_trap_kind = cls;
 	trap_handlers[cls](v);
+	if (cls != TRAP_ENTRY_IRQ)
+		check_progress(v);
+	if (v->trace)
+		trace_trap(v, cls, before);
 	return sched_next(v);
 }

@@ -8,6 +8,7 @@
 #include "arch/arm/vexc.h"
 #include "arch/arm/mmu_bits.h"
 #include "hyp/vcpu.h"
+#include "hyp/vm.h"
 
 struct vexc_kind {
 	uint32_t mode;
@@ -28,12 +29,65 @@ static const struct vexc_kind kinds[] = {
 	[VX_FIQ]  = { PSR_MODE_FIQ, 0x1c, 4, 4, PSR_I | PSR_F | PSR_A },
 };
 
+static const char *const kind_name[] = {
+	[VX_UND] = "undefined instruction", [VX_SVC] = "SVC",
+	[VX_PABT] = "prefetch abort", [VX_DABT] = "data abort",
+};
+
+static uint32_t vector_base(const struct vcpu *v)
+{
+	return (v->cp15[C_SCTLR] & SCTLR_V) ? 0xffff0000 : v->cp15[C_VBAR];
+}
+
+/*
+ * A guest wedged in an exception loop: the same synchronous exception, at
+ * the same instruction and address, taken again and again from the mode
+ * it enters, before anything else happened.  Such an exception was raised
+ * inside its own handler (a vector pointing at nothing or at garbage, a
+ * handler faulting on a garbage SP): an aborted or undefined instruction
+ * changes nothing, so the next round is the same and the CPU would spin
+ * there for ever.  A handler that gets anywhere takes some other
+ * exception or returns, and starts the count again.  SVC counts only
+ * when it is the vector itself: an SVC loop elsewhere is a program.
+ * Returns true, with the VM failed, when the guest must not go on.
+ */
+#define XLOOP_MAX	16
+
+static bool xloop(struct vcpu *v, int kind, uint32_t pc, uint32_t far)
+{
+	uint32_t vec = vector_base(v) + kinds[kind].vector;
+
+	if (vcpu_mode(v) != kinds[kind].mode || (kind == VX_SVC && pc != vec)) {
+		v->xloop.n = 0;
+		return false;
+	}
+	if (v->xloop.n && v->xloop.kind == (uint32_t)kind && v->xloop.pc == pc &&
+	    v->xloop.far == far) {
+		if (++v->xloop.n < XLOOP_MAX)
+			return false;
+		v->xloop.n = 0;
+		if (pc == vec)
+			vcpu_fail(v, "exception loop: %s at its own vector %08lx, %d times",
+				  kind_name[kind], (unsigned long)pc, XLOOP_MAX);
+		else
+			vcpu_fail(v, "exception loop: %s at %08lx (address %08lx), %d times, "
+				  "each taken inside the handler of the last", kind_name[kind],
+				  (unsigned long)pc, (unsigned long)far, XLOOP_MAX);
+		return true;
+	}
+	v->xloop.kind = kind;
+	v->xloop.pc = pc;
+	v->xloop.far = far;
+	v->xloop.n = 1;
+	return false;
+}
+
 static void take(struct vcpu *v, int kind, uint32_t pref)
 {
 	const struct vexc_kind *k = &kinds[kind];
 	uint32_t old = v->ctx.cpsr, sctlr = v->cp15[C_SCTLR];
 	uint32_t lr = pref + ((old & PSR_T) ? k->lr_thumb : k->lr_arm);
-	uint32_t base = (sctlr & SCTLR_V) ? 0xffff0000 : v->cp15[C_VBAR];
+	uint32_t base = vector_base(v);
 
 	vcpu_set_mode(v, k->mode);
 	v->bank[mode_bank(k->mode)].spsr = old;
@@ -49,17 +103,23 @@ static void take(struct vcpu *v, int kind, uint32_t pref)
 
 void vexc_undef(struct vcpu *v, uint32_t pc)
 {
+	if (xloop(v, VX_UND, pc, 0))
+		return;
 	v->traps[TRAP_UNDEF]++;
 	take(v, VX_UND, pc);
 }
 
 void vexc_svc(struct vcpu *v, uint32_t next_pc)
 {
+	if (xloop(v, VX_SVC, next_pc - ((v->ctx.cpsr & PSR_T) ? 2 : 4), 0))
+		return;
 	take(v, VX_SVC, next_pc);
 }
 
 void vexc_pabt(struct vcpu *v, uint32_t pc, uint32_t ifsr, uint32_t ifar)
 {
+	if (xloop(v, VX_PABT, pc, ifar))
+		return;
 	v->traps[TRAP_PABT]++;
 	v->cp15[C_IFSR] = ifsr;
 	v->cp15[C_IFAR] = ifar;
@@ -68,18 +128,23 @@ void vexc_pabt(struct vcpu *v, uint32_t pc, uint32_t ifsr, uint32_t ifar)
 
 void vexc_dabt(struct vcpu *v, uint32_t pc, uint32_t dfsr, uint32_t dfar)
 {
+	if (xloop(v, VX_DABT, pc, dfar))
+		return;
 	v->traps[TRAP_DABT]++;
 	v->cp15[C_DFSR] = dfsr;
 	v->cp15[C_DFAR] = dfar;
 	take(v, VX_DABT, pc);
 }
 
+/* Interrupts are something else happening: a loop count starts again. */
 void vexc_irq(struct vcpu *v, uint32_t next_pc)
 {
+	v->xloop.n = 0;
 	take(v, VX_IRQ, next_pc);
 }
 
 void vexc_fiq(struct vcpu *v, uint32_t next_pc)
 {
+	v->xloop.n = 0;
 	take(v, VX_FIQ, next_pc);
 }
