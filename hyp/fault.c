@@ -51,16 +51,17 @@ void vcpu_report(const struct vcpu *v)
 	char trap[80];
 
 	vcpu_last_trap(v, trap, sizeof(trap));
-	hyp_printf("%s:   pc %08lx cpsr %08lx: virtual mode %s, masked %s%s%s%s, VBAR %08lx\n"
+	hyp_printf("%s:   pc %08lx cpsr %08lx: virtual mode %s, masked %s%s%s%s\n"
 		   "%s:   last trap: %s\n", name, (unsigned long)v->ctx.r[15],
 		   (unsigned long)cpsr, mode ? mode : "?", cpsr & PSR_A ? "A" : "",
 		   cpsr & PSR_I ? "I" : "", cpsr & PSR_F ? "F" : "",
-		   cpsr & (PSR_A | PSR_I | PSR_F) ? "" : "none", (unsigned long)v->cp15[C_VBAR],
-		   name, trap);
+		   cpsr & (PSR_A | PSR_I | PSR_F) ? "" : "none", name, trap);
 	for (int i = 0; i < 16; i += 4)
 		hyp_printf("%s:   r%-2d %08lx %08lx %08lx %08lx\n", name, i,
 			   (unsigned long)v->ctx.r[i], (unsigned long)v->ctx.r[i + 1],
 			   (unsigned long)v->ctx.r[i + 2], (unsigned long)v->ctx.r[i + 3]);
+	hyp_printf("%s:   SCTLR %08lx VBAR %08lx\n", name, (unsigned long)v->cp15[C_SCTLR],
+		   (unsigned long)v->cp15[C_VBAR]);
 }
 
 void vcpu_fail(struct vcpu *v, const char *fmt, ...)
