@@ -6,7 +6,7 @@ from conftest import guest, hyp_lines, run_native, vm_lines
 
 BAD = [
     ("notelf.elf", "not an ELF file"),
-    ("truncated.elf", "truncated"),
+    ("truncated.elf", "runs past the end of the file"),
     ("outside.elf", "outside RAM"),
     ("entry.elf", "entry point 0x10000000 is outside RAM"),
     ("nosyms.elf", "no symbol table"),
