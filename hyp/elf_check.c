@@ -116,9 +116,9 @@ int elf_check_header(struct image *im)
 	if (eh->e_phoff & 3)
 		return FAIL(im, "e_phoff 0x%x is not a multiple of 4", U(eh->e_phoff));
 	if (!in_file(im, eh->e_phoff, (uint64_t)eh->e_phnum * sizeof(struct elf32_phdr)))
-		return FAIL(im, "program header table (%u entries of %u bytes at offset 0x%x) "
-			    "runs past the end of the file (0x%x bytes)", eh->e_phnum,
-			    U(sizeof(struct elf32_phdr)), U(eh->e_phoff), U(im->len));
+		return FAIL(im, "program header table (e_phoff 0x%x, e_phnum %u x %u bytes) "
+			    "runs past the end of the file (0x%x bytes)", U(eh->e_phoff),
+			    eh->e_phnum, U(sizeof(struct elf32_phdr)), U(im->len));
 	im->eh = eh;
 	return 0;
 }
@@ -132,9 +132,9 @@ static int check_phdr(struct image *im, unsigned i, const struct elf32_phdr *ph)
 		return FAIL(im, "segment %u: p_filesz 0x%x is larger than p_memsz 0x%x", i,
 			    U(ph->p_filesz), U(ph->p_memsz));
 	if (!in_file(im, ph->p_offset, ph->p_filesz))
-		return FAIL(im, "segment %u: its file data (0x%x bytes at offset 0x%x) runs "
-			    "past the end of the file (0x%x bytes)", i, U(ph->p_filesz),
-			    U(ph->p_offset), U(im->len));
+		return FAIL(im, "segment %u: p_offset 0x%x + p_filesz 0x%x runs past the end "
+			    "of the file (0x%x bytes)", i, U(ph->p_offset), U(ph->p_filesz),
+			    U(im->len));
 	if (ph->p_paddr + (uint64_t)ph->p_memsz > B32)
 		return FAIL(im, "segment %u: p_paddr 0x%08x + p_memsz 0x%x wraps past 0xffffffff",
 			    i, U(ph->p_paddr), U(ph->p_memsz));
@@ -236,8 +236,8 @@ int elf_check_segments(struct image *im)
 						    ph->p_filesz, ph->p_memsz, ph->p_flags, 0 };
 	}
 	if (im->nseg == 0)
-		return FAIL(im, "no PT_LOAD segment with contents among the %u program headers: "
-			    "nothing to load", im->eh->e_phnum);
+		return FAIL(im, "no PT_LOAD segment with contents (e_phnum %u): nothing to load",
+			    im->eh->e_phnum);
 	for (unsigned i = 0; i < im->nseg; i++) {
 		/* (a .bss-only segment cut to nothing loads nothing, anywhere) */
 		im->seg[i].loadsz = load_size(im, &im->seg[i]);
@@ -311,9 +311,9 @@ static int check_section_table(struct image *im)
 	if (eh->e_shoff & 3)
 		return FAIL(im, "e_shoff 0x%x is not a multiple of 4", U(eh->e_shoff));
 	if (!in_file(im, eh->e_shoff, (uint64_t)eh->e_shnum * sizeof(struct elf32_shdr)))
-		return FAIL(im, "section header table (%u entries of %u bytes at offset 0x%x) "
-			    "runs past the end of the file (0x%x bytes)", eh->e_shnum,
-			    U(sizeof(struct elf32_shdr)), U(eh->e_shoff), U(im->len));
+		return FAIL(im, "section header table (e_shoff 0x%x, e_shnum %u x %u bytes) "
+			    "runs past the end of the file (0x%x bytes)", U(eh->e_shoff),
+			    eh->e_shnum, U(sizeof(struct elf32_shdr)), U(im->len));
 	return 0;
 }
 
@@ -342,9 +342,9 @@ int elf_check_symtab(struct image *im)
 		return FAIL(im, "symbol table (section %u): sh_size 0x%x is not a whole number "
 			    "of %u-byte symbols", i, U(sh->sh_size), U(sizeof(struct elf32_sym)));
 	if (!in_file(im, sh->sh_offset, sh->sh_size))
-		return FAIL(im, "symbol table (section %u: 0x%x bytes at offset 0x%x) runs past "
-			    "the end of the file (0x%x bytes)", i, U(sh->sh_size),
-			    U(sh->sh_offset), U(im->len));
+		return FAIL(im, "symbol table (section %u): sh_offset 0x%x + sh_size 0x%x runs "
+			    "past the end of the file (0x%x bytes)", i, U(sh->sh_offset),
+			    U(sh->sh_size), U(im->len));
 	if (sh->sh_link >= eh->e_shnum)
 		return FAIL(im, "symbol table (section %u): sh_link %u is not a section "
 			    "(e_shnum %u)", i, U(sh->sh_link), eh->e_shnum);
@@ -354,9 +354,9 @@ int elf_check_symtab(struct image *im)
 			    "not a string table (SHT_STRTAB, 3)", i, U(sh->sh_link),
 			    U(str->sh_type));
 	if (!in_file(im, str->sh_offset, str->sh_size))
-		return FAIL(im, "string table (section %u: 0x%x bytes at offset 0x%x) runs past "
-			    "the end of the file (0x%x bytes)", U(sh->sh_link), U(str->sh_size),
-			    U(str->sh_offset), U(im->len));
+		return FAIL(im, "string table (section %u): sh_offset 0x%x + sh_size 0x%x runs "
+			    "past the end of the file (0x%x bytes)", U(sh->sh_link),
+			    U(str->sh_offset), U(str->sh_size), U(im->len));
 	im->symtab = sh;
 	im->strtab = str;
 	return 0;

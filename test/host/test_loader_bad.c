@@ -118,16 +118,16 @@ static void test_phdrs_misaligned(void **state)
 static void test_phdrs_outside_file(void **state)
 {
 	(void)state;
-	const char *why = "program header table (%u entries of 32 bytes at offset 0x%x) runs "
+	const char *why = "program header table (e_phoff 0x%x, e_phnum %u x 32 bytes) runs "
 			  "past the end of the file (0x%x bytes)";
 
 	build_default(&im);
-	REFUSED(im.phoff + 40, why, 2, im.phoff, im.phoff + 40);	/* cut inside it */
+	REFUSED(im.phoff + 40, why, im.phoff, 2, im.phoff + 40);	/* cut inside it */
 	EH(&im)->e_phnum = 1000;
-	REFUSED(im.len, why, 1000, im.phoff, im.len);
+	REFUSED(im.len, why, im.phoff, 1000, im.len);
 	EH(&im)->e_phnum = 2;
 	EH(&im)->e_phoff = 0xfffffff0;			/* offset + size wraps */
-	REFUSED(im.len, why, 2, 0xfffffff0, im.len);
+	REFUSED(im.len, why, 0xfffffff0, 2, im.len);
 }
 
 /* ---- segments ---------------------------------------------------------------------- */
@@ -135,8 +135,7 @@ static void test_phdrs_outside_file(void **state)
 static void test_no_load_segment(void **state)
 {
 	(void)state;
-	const char *why = "no PT_LOAD segment with contents among the 2 program headers: "
-			  "nothing to load";
+	const char *why = "no PT_LOAD segment with contents (e_phnum 2): nothing to load";
 
 	build_default(&im);
 	PH(&im, 0)->p_type = 0;				/* PT_NULL */
@@ -165,19 +164,19 @@ static void test_filesz_over_memsz(void **state)
 static void test_segment_outside_file(void **state)
 {
 	(void)state;
-	const char *why = "segment %u: its file data (0x%x bytes at offset 0x%x) runs past "
-			  "the end of the file (0x%x bytes)";
+	const char *why = "segment %u: p_offset 0x%x + p_filesz 0x%x runs past the end of "
+			  "the file (0x%x bytes)";
 
 	build_default(&im);
-	REFUSED(im.text_off + 8, why, 0, 0x28, im.text_off, im.text_off + 8);	/* cut */
+	REFUSED(im.text_off + 8, why, 0, im.text_off, 0x28, im.text_off + 8);	/* cut */
 	PH(&im, 0)->p_offset = im.len - 4;
-	REFUSED(im.len, why, 0, 0x28, im.len - 4, im.len);
+	REFUSED(im.len, why, 0, im.len - 4, 0x28, im.len);
 	build_default(&im);
 	PH(&im, 1)->p_offset = 0xfffffffc;		/* offset + size wraps */
-	REFUSED(im.len, why, 1, 0x10, 0xfffffffc, im.len);
+	REFUSED(im.len, why, 1, 0xfffffffc, 0x10, im.len);
 	build_default(&im);
 	PH(&im, 1)->p_filesz = PH(&im, 1)->p_memsz = 0xfffff000;
-	REFUSED(im.len, why, 1, 0xfffff000, im.data_off, im.len);
+	REFUSED(im.len, why, 1, im.data_off, 0xfffff000, im.len);
 }
 
 /* Sizes that wrap 32-bit address arithmetic are refused as such, before a

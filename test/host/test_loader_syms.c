@@ -41,16 +41,16 @@ static void test_shdrs_misaligned(void **state)
 static void test_shdrs_outside_file(void **state)
 {
 	(void)state;
-	const char *why = "section header table (%u entries of 40 bytes at offset 0x%x) runs "
+	const char *why = "section header table (e_shoff 0x%x, e_shnum %u x 40 bytes) runs "
 			  "past the end of the file (0x%x bytes)";
 
 	build_default(&im);
-	REFUSED(im.shoff + 20, why, SEC_NR, im.shoff, im.shoff + 20);	/* cut inside it */
+	REFUSED(im.shoff + 20, why, im.shoff, SEC_NR, im.shoff + 20);	/* cut inside it */
 	EH(&im)->e_shnum = 0xffff;
-	REFUSED(im.len, why, 0xffff, im.shoff, im.len);
+	REFUSED(im.len, why, im.shoff, 0xffff, im.len);
 	EH(&im)->e_shnum = SEC_NR;
 	EH(&im)->e_shoff = 0xfffffff8;			/* offset + size wraps */
-	REFUSED(im.len, why, SEC_NR, 0xfffffff8, im.len);
+	REFUSED(im.len, why, 0xfffffff8, SEC_NR, im.len);
 }
 
 /* ---- the symbol table and its strings ------------------------------------------ */
@@ -84,15 +84,15 @@ static void test_symtab_shape(void **state)
 static void test_symtab_outside_file(void **state)
 {
 	(void)state;
-	const char *why = "symbol table (section 3: 0x%x bytes at offset 0x%x) runs past the "
-			  "end of the file (0x%x bytes)";
+	const char *why = "symbol table (section 3): sh_offset 0x%x + sh_size 0x%x runs past "
+			  "the end of the file (0x%x bytes)";
 
 	build_default(&im);
 	SH(&im, SEC_SYMTAB)->sh_size = 0xfffffff0;
-	REFUSED(im.len, why, 0xfffffff0, im.symoff, im.len);
+	REFUSED(im.len, why, im.symoff, 0xfffffff0, im.len);
 	build_default(&im);
 	SH(&im, SEC_SYMTAB)->sh_offset = 0xfffffff0;	/* offset + size wraps */
-	REFUSED(im.len, why, 0x60, 0xfffffff0, im.len);
+	REFUSED(im.len, why, 0xfffffff0, 0x60, im.len);
 }
 
 static void test_symtab_link(void **state)
@@ -112,16 +112,16 @@ static void test_symtab_link(void **state)
 static void test_strtab_outside_file(void **state)
 {
 	(void)state;
-	const char *why = "string table (section 4: 0x%x bytes at offset 0x%x) runs past the "
-			  "end of the file (0x%x bytes)";
+	const char *why = "string table (section 4): sh_offset 0x%x + sh_size 0x%x runs past "
+			  "the end of the file (0x%x bytes)";
 
 	build_default(&im);
 	SH(&im, SEC_STRTAB)->sh_offset = im.len;
 	SH(&im, SEC_STRTAB)->sh_size = 1;
-	REFUSED(im.len, why, 1, im.len, im.len);
+	REFUSED(im.len, why, im.len, 1, im.len);
 	build_default(&im);
 	SH(&im, SEC_STRTAB)->sh_size = 0xffffffff;	/* offset + size wraps */
-	REFUSED(im.len, why, 0xffffffff, SH(&im, SEC_STRTAB)->sh_offset, im.len);
+	REFUSED(im.len, why, SH(&im, SEC_STRTAB)->sh_offset, 0xffffffff, im.len);
 }
 
 /* ---- mapping symbols ------------------------------------------------------------ */
