@@ -29,15 +29,19 @@ struct mapsym {
 static struct mapsym syms[MAPSYM_MAX];
 
 /* Copies every checked segment to its physical address, its zero-filled
- * tail (up to loadsz: elf_check.c) zeroed. */
+ * tail (up to loadsz: elf_check.c) zeroed.  One that loads nothing was
+ * not checked against RAM: not even a pointer to it is made. */
 static void load_segments(const struct image *im)
 {
 	const struct guest_ram *ram = im->ram;
 
 	for (unsigned i = 0; i < im->nseg; i++) {
 		const struct seg *s = &im->seg[i];
-		uint8_t *to = ram->host + (s->paddr - ram->base);
+		uint8_t *to;
 
+		if (!s->loadsz)
+			continue;
+		to = ram->host + (s->paddr - ram->base);
 		memcpy(to, im->p + s->offset, s->filesz);
 		memset(to + s->filesz, 0, s->loadsz - s->filesz);
 	}

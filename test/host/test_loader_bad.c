@@ -251,6 +251,16 @@ static void test_zero_tail_into_next_segment_loads(void **state)
 	assert_int_equal(ram_host[DATA_PA - RAM_BASE - 1], RAM_FILL);
 	assert_int_equal(ram_host[DATA_PA - RAM_BASE], 0x5a);	/* .data as in the file */
 	assert_int_equal(ram_host[DATA_PA - RAM_BASE + 0x4f], 0);	/* its .bss zeroed */
+	/* a .bss-only segment starting inside another loads nothing at all,
+	 * however far past RAM its p_memsz would have reached */
+	build_default(&im);
+	ram_refill();
+	PH(&im, 1)->p_filesz = 0;
+	PH(&im, 1)->p_paddr = RAM_BASE + 0x20;
+	PH(&im, 1)->p_memsz = 0x80000000;
+	assert_int_equal(load(&im), 0);
+	assert_int_equal(ram_word(RAM_BASE + 0x24), BX_LR);
+	assert_int_equal(ram_host[0x28], RAM_FILL);
 }
 
 /* At most LOAD_MAX (16) PT_LOADs: a table of them replaces the image's. */
