@@ -5,13 +5,20 @@
 #include <stdint.h>
 
 #define EI_NIDENT	16
+#define EI_CLASS	4		/* e_ident[] indices */
+#define EI_DATA		5
+#define EI_VERSION	6
 #define ELFCLASS32	1
+#define ELFCLASS64	2
 #define ELFDATA2LSB	1
+#define ELFDATA2MSB	2
+#define EV_CURRENT	1
 #define ET_EXEC		2
 #define EM_ARM		40
 #define PT_LOAD		1
 #define PF_X		1
 #define SHT_SYMTAB	2
+#define SHT_STRTAB	3
 #define SHT_PROGBITS	1
 #define SHF_ALLOC	0x2
 #define SHF_EXECINSTR	0x4

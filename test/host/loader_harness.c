@@ -138,6 +138,30 @@ int load(const struct img *im)
 	return load_n(im->b, im->len);
 }
 
+void refused(uint32_t len, bool untouched, const char *fmt, ...)
+{
+	char want[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(want, sizeof(want), fmt, ap);
+	va_end(ap);
+	assert_int_equal(load_n(im.b, len), -1);
+	assert_string_equal(err, want);
+	if (!untouched)
+		return;
+	assert_int_equal(rt.count, 0);
+	for (uint32_t i = 0; i < RAM_SIZE; i++)
+		if (ram_host[i] != RAM_FILL)
+			fail_msg("refused, but RAM at 0x%08x was written", RAM_BASE + i);
+}
+
+void ram_refill(void)
+{
+	memset(ram_host, RAM_FILL, RAM_SIZE);
+	rt.count = 0;
+}
+
 uint32_t ram_word(uint32_t pa)
 {
 	uint32_t w;

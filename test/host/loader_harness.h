@@ -100,12 +100,25 @@ int loader_teardown(void **state);
 int load_n(const uint8_t *p, uint32_t len);
 int load(const struct img *im);
 uint32_t ram_word(uint32_t pa);
+/* RAM as before any load, the rewrite table empty (for a second load). */
+void ram_refill(void);
 
 #define assert_refused(im_or_call, phrase) do {					\
 	assert_int_equal((im_or_call), -1);					\
 	if (!strstr(err, (phrase)))						\
 		fail_msg("error \"%s\" does not mention \"%s\"", err, (phrase));	\
 } while (0)
+
+/*
+ * elf_load() refuses the first len bytes of the image im with exactly the
+ * reason fmt formats.  REFUSED: found before anything is copied, so RAM
+ * and the rewrite table must be untouched; REFUSED_LATE: found while
+ * rewriting (mapping symbols), after the copy.
+ */
+void refused(uint32_t len, bool untouched, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+#define REFUSED(len, ...)	refused((len), true, __VA_ARGS__)
+#define REFUSED_LATE(len, ...)	refused((len), false, __VA_ARGS__)
 
 /* The default image: A32 code with a literal pool and a second A32 run. */
 extern const uint32_t text_mixed[10];
