@@ -198,6 +198,22 @@ static int check_t32(struct image *im, const struct mapsym *m, uint32_t end)
 	return 0;
 }
 
+/*
+ * Widens rt's code span to the guest-physical [va, end) of a mapped
+ * region: run-time rescans (codewatch.c) leave that span to the loader.
+ */
+static void note_code(struct image *im, uint32_t va, uint32_t end, struct rewrite_table *rt)
+{
+	const uint8_t *first = code_ptr(im, va, 1), *last = code_ptr(im, end - 1, 1);
+
+	if (!first || !last || end <= va)
+		return;
+	if (rt->code_hi == 0 || code_pa(im, first) < rt->code_lo)
+		rt->code_lo = code_pa(im, first);
+	if (code_pa(im, last) + 1 > rt->code_hi)
+		rt->code_hi = code_pa(im, last) + 1;
+}
+
 static int rewrite(struct image *im, struct rewrite_table *rt)
 {
 	unsigned n;
@@ -210,6 +226,7 @@ static int rewrite(struct image *im, struct rewrite_table *rt)
 
 		if (i + 1 < n && syms[i + 1].addr < end)
 			end = syms[i + 1].addr;
+		note_code(im, syms[i].addr, end, rt);
 		if (syms[i].kind == 'a' && (r = rewrite_a32(im, &syms[i], end, rt)))
 			return r;
 		if (syms[i].kind == 't' && (r = check_t32(im, &syms[i], end)))
@@ -225,6 +242,7 @@ int elf_load(const uint8_t *img, uint32_t len, const struct guest_ram *ram,
 	int r;
 
 	rt->count = 0;
+	rt->code_lo = rt->code_hi = 0;
 	if ((r = elf_check_header(&im)) || (r = elf_check_segments(&im)) ||
 	    (r = elf_check_entry(&im)) || (r = elf_check_symtab(&im)))
 		return r;

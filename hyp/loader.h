@@ -19,6 +19,7 @@ struct rewrite_entry {
 struct rewrite_table {
 	struct rewrite_entry *e;
 	uint32_t count, cap;
+	uint32_t code_lo, code_hi;	/* guest-physical span of the image's code */
 };
 
 /* The guest RAM being loaded: guest-physical [base, base+size) is at host. */

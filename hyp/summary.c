@@ -47,6 +47,11 @@ static void summary(const struct vm *vm)
 			   (unsigned long)vm->mmu.sh.fills, (unsigned long)vm->mmu.sh.recycles,
 			   (unsigned long)vm->mmu.sh.ctx_evictions,
 			   (unsigned long)vm->mmu.guest_faults);
+	if (vm->cw.lines)
+		hyp_printf("summary %s: run-time code: %lu lines rescanned, %lu instructions "
+			   "rewritten, %lu now in its table\n", vm->name,
+			   (unsigned long)vm->cw.lines, (unsigned long)vm->cw.rewritten,
+			   (unsigned long)vm->rt.count);
 }
 
 void vm_all_off(void)

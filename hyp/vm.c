@@ -46,6 +46,7 @@ static bool vm_load(struct vm *vm)
 	char err[160];
 
 	vm->rt.count = 0;
+	memset(&vm->cw, 0, sizeof(vm->cw));
 	vmmu_reset(vm);
 	if (elf_load(vm->image, vm->image_len, &ram, &vm->rt, &entry, err, sizeof(err))) {
 		hyp_printf("%s: %s refused: %s\n", vm->name, vm->file, err);
@@ -143,7 +144,9 @@ int vm_create(const struct vm_config *cfg)
 	mem_zero(vm->ram, vm->ram_size);	/* RAM powers up zeroed, as on QEMU */
 	if (!vm_load(vm))
 		return -1;
-	vm->rt.cap = vm->rt.count;
+	/* spare entries for the code it writes at run time (codewatch.c) */
+	vm->rt.cap = vm->rt.count + REWRITE_SPARE < REWRITE_MAX ?
+		     vm->rt.count + REWRITE_SPARE : REWRITE_MAX;
 	heap_trim(vm->rt.e, vm->rt.cap * sizeof(*vm->rt.e));
 	vm->hyp_bytes = heap_mark() - mark + sizeof(*vm);
 	hyp_printf("%s: %lu MiB at 0x%08lx, entry 0x%08lx, %lu instructions rewritten, "

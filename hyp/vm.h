@@ -11,11 +11,13 @@
 #include "hyp/vgic.h"
 #include "hyp/console.h"
 #include "hyp/vmmu.h"
+#include "hyp/codewatch.h"
 
 #define VM_MAX		8
 #define VM_NAME_MAX	32
 #define GUEST_RAM_BASE	0x40000000u
 #define REWRITE_MAX	16384
+#define REWRITE_SPARE	256		/* rewrites left for run-time code */
 #define VM_UART_IRQ	33		/* SPI 1, as on virt */
 
 enum vm_state {
@@ -64,6 +66,7 @@ struct vm {
 
 	uint32_t restart_max;		/* crash restarts allowed (0: never) */
 	uint32_t restarts;		/* crash restarts so far */
+	struct codewatch cw;		/* code it writes at run time */
 };
 
 /* What the guest package says about a VM. */

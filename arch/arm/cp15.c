@@ -17,6 +17,7 @@
 #include "hyp/vm.h"
 #include "hyp/sched.h"
 #include "hyp/vtimer.h"
+#include "hyp/codewatch.h"
 
 /* ---- access functions --------------------------------------------------- */
 
@@ -95,14 +96,30 @@ static bool acc_nop_op(struct vcpu *v, const struct cp15_reg *r, struct sysreg_a
 
 /*
  * Instruction cache invalidation: done for real, since the guest may have
- * written code (its data writes go through trapvisor's cacheable mapping).
+ * written code (its data writes go through trapvisor's cacheable mapping),
+ * and the code it declares so is rescanned for sensitive instructions
+ * (hyp/codewatch.c): the line for ICIMVAU, what it cleaned to PoU since
+ * the last one for ICIALLU(IS).
  */
 static bool acc_icache_op(struct vcpu *v, const struct cp15_reg *r, struct sysreg_access *a)
 {
-	(void)v; (void)r;
 	if (!a->write)
 		return false;
+	if (r->key == CP15_KEY(7, 0, 5, 1))
+		codewatch_inval_line(v, a->lo);
+	else
+		codewatch_inval_all(v);
 	hw_icache_inval();
+	return true;
+}
+
+/* DCCMVAU: what a guest does to code it wrote (codewatch.h). */
+static bool acc_dccmvau(struct vcpu *v, const struct cp15_reg *r, struct sysreg_access *a)
+{
+	(void)r;
+	if (!a->write)
+		return false;
+	codewatch_clean(v, a->lo);
 	return true;
 }
 
@@ -355,7 +372,7 @@ const struct cp15_reg cp15_table[] = {
 	OP(7, 0, 10, 2, acc_nop_op, "DCCSW"),
 	R(7, 0, 10, 4, PL0_W, C_NONE, acc_barrier, 0, "CP15DSB"),
 	R(7, 0, 10, 5, PL0_W, C_NONE, acc_barrier, 0, "CP15DMB"),
-	OP(7, 0, 11, 1, acc_nop_op, "DCCMVAU"),
+	OP(7, 0, 11, 1, acc_dccmvau, "DCCMVAU"),
 	OP(7, 0, 14, 1, acc_nop_op, "DCCIMVAC"),
 	OP(7, 0, 14, 2, acc_nop_op, "DCCISW"),
 	OP(8, 0, 3, 0, acc_tlbi, "TLBIALLIS"),

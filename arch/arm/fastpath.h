@@ -25,9 +25,9 @@
 #define FP_VM_RAM_PA	120	/* ram_pa */
 #define FP_VM_RT_E	192	/* rt.e */
 #define FP_VM_RT_COUNT	196	/* rt.count */
-#define FP_VM_MMU_ON	208	/* mmu.on */
-#define FP_VM_IRQ_OUT	2714	/* gic.irq_out */
-#define FP_VM_FIQ_OUT	2715	/* gic.fiq_out */
+#define FP_VM_MMU_ON	216	/* mmu.on */
+#define FP_VM_IRQ_OUT	2722	/* gic.irq_out */
+#define FP_VM_FIQ_OUT	2723	/* gic.fiq_out */
 
 /* struct rewrite_entry { addr, orig, fast } */
 #define FP_RT_SIZE	12

@@ -125,8 +125,10 @@ void system_reset(void) __attribute__((noreturn));
 #define DFAR		c6, 0, c0, 0
 #define IFAR		c6, 0, c0, 2
 #define ICIALLU		c7, 0, c5, 0
+#define ICIMVAU		c7, 0, c5, 1
 #define BPIALL		c7, 0, c5, 6
 #define DCCMVAC		c7, 0, c10, 1
+#define DCCMVAU		c7, 0, c11, 1
 #define TLBIALL		c8, 0, c7, 0
 #define PRRR		c10, 0, c2, 0
 #define NMRR		c10, 0, c2, 1

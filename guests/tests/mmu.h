@@ -17,7 +17,6 @@
 #define ATS1CPW		c7, 0, c8, 1
 #define ATS1CUR		c7, 0, c8, 2
 #define ATS1CUW		c7, 0, c8, 3
-#define DCCMVAU		c7, 0, c11, 1
 #define TLBIMVA		c8, 0, c7, 1
 #define TLBIASID	c8, 0, c7, 2
 #define TLBIMVAA	c8, 0, c7, 3

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "test/host/fakes.h"
+#include "hyp/codewatch.h"
 #include "arch/arm/cp15_hw.h"
 #include "arch/arm/vfp.h"
 #include "hyp/vmem.h"
@@ -23,6 +24,9 @@ char fake_failed[256];
 uint64_t hw_cntpct(void) { return fake_hw.cntpct; }
 uint64_t hw_cntvct(void) { return fake_hw.cntvct; }
 void hw_icache_inval(void) { fake_hw.icache_invals++; }
+void codewatch_clean(struct vcpu *v, uint32_t va) { (void)v; fake_hw.cw_cleans++; fake_hw.cw_va = va; }
+void codewatch_inval_line(struct vcpu *v, uint32_t va) { (void)v; fake_hw.cw_lines++; fake_hw.cw_va = va; }
+void codewatch_inval_all(struct vcpu *v) { (void)v; fake_hw.cw_alls++; }
 void hw_barrier(void) { fake_hw.barriers++; }
 uint32_t hw_tpidrurw(void) { return fake_hw.tpidrurw; }
 void hw_set_tpidrurw(uint32_t v) { fake_hw.tpidrurw = v; }

@@ -12,6 +12,8 @@
 struct fake_hw {
 	uint64_t cntpct, cntvct;
 	uint32_t tpidrurw, tpidruro, pmuserenr;
+	int cw_cleans, cw_lines, cw_alls;	/* codewatch calls, va of the last */
+	uint32_t cw_va;
 	int align, icache_invals, barriers, vfp_loads, psci_calls, waits[2], timer_changes;
 	/* what the guest's MMU was told (hyp/vmmu.h) */
 	int sctlr_writes, ttbcr_writes, dacr_writes, ctxid_changes, tlbi[4];

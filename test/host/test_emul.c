@@ -88,6 +88,30 @@ static void test_unknown_register_is_undefined(void **state)
 	assert_true(v->ctx.cpsr & PSR_I);
 }
 
+/* Code the guest declares by cache maintenance is rescanned (codewatch.c);
+ * a clean to PoC (DMA) is not such a declaration. */
+static void test_cache_maintenance_reaches_codewatch(void **state)
+{
+	(void)state;
+	v->ctx.r[1] = 0x40123440;
+	assert_int_equal(step(0xee071f3b), EMU_NEXT);		/* mcr p15,0,r1,c7,c11,1 DCCMVAU */
+	assert_int_equal(fake_hw.cw_cleans, 1);
+	assert_int_equal(fake_hw.cw_va, 0x40123440);
+	assert_int_equal(step(0xee071f3a), EMU_NEXT);		/* DCCMVAC */
+	assert_int_equal(fake_hw.cw_cleans, 1);
+	v->ctx.r[1] = 0x40123480;
+	assert_int_equal(step(0xee071f35), EMU_NEXT);		/* ICIMVAU */
+	assert_int_equal(fake_hw.cw_lines, 1);
+	assert_int_equal(fake_hw.cw_va, 0x40123480);
+	assert_int_equal(step(0xee070f15), EMU_NEXT);		/* ICIALLU */
+	assert_int_equal(step(0xee070f11), EMU_NEXT);		/* ICIALLUIS */
+	assert_int_equal(fake_hw.cw_alls, 2);
+	assert_int_equal(fake_hw.icache_invals, 3);
+	vcpu_set_mode(v, PSR_MODE_USR);
+	assert_int_equal(step(0xee071f3b), EMU_UNDEF);		/* PL1 only */
+	assert_int_equal(fake_hw.cw_cleans, 1);
+}
+
 /* c15 is IMPLEMENTATION DEFINED: RAZ/WI at PL1 (QEMU's Cortex-A15). */
 static void test_c15_raz_wi(void **state)
 {
@@ -439,6 +463,7 @@ int main(void)
 		T(test_tpidruro_reaches_hardware),
 		T(test_unknown_register_is_undefined),
 		T(test_c15_raz_wi),
+		T(test_cache_maintenance_reaches_codewatch),
 		T(test_pl1_register_from_user_is_undefined),
 		T(test_mrrc_ttbr0),
 		T(test_timer_tval_and_istatus),

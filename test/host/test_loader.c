@@ -35,6 +35,9 @@ static void test_load_copies_rewrites_and_zeroes(void **state)
 	assert_int_equal(ram_word(RAM_BASE + 0x24), BX_LR);
 	/* nothing written past the text segment */
 	assert_int_equal(ram_host[0x28], RAM_FILL);
+	/* the code span run-time rescans leave alone: all of it, $d included */
+	assert_int_equal(rt.code_lo, RAM_BASE);
+	assert_int_equal(rt.code_hi, RAM_BASE + 0x28);
 
 	/* .data copied, .bss (p_memsz > p_filesz) zeroed, nothing beyond */
 	uint8_t *d = ram_host + (DATA_PA - RAM_BASE);
@@ -68,6 +71,8 @@ static void test_paddr_differs_from_vaddr(void **state)
 	assert_int_equal(rt.e[3].addr, RAM_BASE + 0x8020);
 	assert_int_equal(ram_word(RAM_BASE + 0x8008), a32_udf(1));
 	assert_int_equal(ram_word(RAM_BASE + 0x8018), MRS_R0_CPSR);	/* $d */
+	assert_int_equal(rt.code_lo, RAM_BASE + 0x8000);		/* physical */
+	assert_int_equal(rt.code_hi, RAM_BASE + 0x8028);
 }
 
 /* Bytes before the first mapping symbol are of unknown kind: left alone. */
