@@ -93,11 +93,10 @@ $(B)/guests/bad/notelf.elf: $(MKBAD)
 	$(Q)$(PYTHON) $(MKBAD) notelf $@
 
 # hostile guests: they try to reach what is not theirs (test_isolation.py)
-HOSTILE_NAMES := peek secret
+HOSTILE_NAMES := peek secret touch
 HOSTILE := $(patsubst %,$(B)/guests/hostile/%.elf,$(HOSTILE_NAMES))
 $(foreach n,$(HOSTILE_NAMES),$(eval $(call guest_elf,$(B)/guests/hostile/$(n).elf,guests/hostile/$(n).c)))
-GUEST_CFLAGS_peek := -Iguests/tests
-GUEST_CFLAGS_secret := -Iguests/tests
+$(foreach n,$(HOSTILE_NAMES),$(eval GUEST_CFLAGS_$(n) := -Iguests/tests))
 
 guests: $(DEMO_GUESTS) $(DEMO_EXTRA) $(TEST_GUESTS) $(BAD_GUESTS) $(HOSTILE)
 
