@@ -93,7 +93,7 @@ $(B)/guests/bad/notelf.elf: $(MKBAD)
 	$(Q)$(PYTHON) $(MKBAD) notelf $@
 
 # hostile guests: they try to reach what is not theirs (test_isolation.py)
-HOSTILE_NAMES := peek secret touch devices flood random badsp novec jump garbvec psciloop spinmask
+HOSTILE_NAMES := peek secret touch devices flood random badsp novec jump garbvec psciloop spinmask storm
 HOSTILE := $(patsubst %,$(B)/guests/hostile/%.elf,$(HOSTILE_NAMES))
 $(foreach n,$(HOSTILE_NAMES),$(eval $(call guest_elf,$(B)/guests/hostile/$(n).elf,guests/hostile/$(n).c)))
 $(foreach n,$(HOSTILE_NAMES),$(eval GUEST_CFLAGS_$(n) := -Iguests/tests))
