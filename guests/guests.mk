@@ -92,7 +92,8 @@ $(B)/guests/bad/notelf.elf: $(MKBAD)
 	@echo "  BAD     $@"
 	$(Q)$(PYTHON) $(MKBAD) notelf $@
 
-# hostile guests: they try to reach what is not theirs (test_isolation.py)
+# hostile guests: they try to reach what is not theirs, or to wedge trapvisor
+# (test_isolation.py, test_hostile.py, test_containment.py; docs/HOSTILE.md)
 HOSTILE_NAMES := peek secret touch devices flood random badsp novec jump garbvec psciloop spinmask storm
 HOSTILE := $(patsubst %,$(B)/guests/hostile/%.elf,$(HOSTILE_NAMES))
 $(foreach n,$(HOSTILE_NAMES),$(eval $(call guest_elf,$(B)/guests/hostile/$(n).elf,guests/hostile/$(n).c)))

@@ -83,6 +83,38 @@ def test_devices_garbage_reaches_only_its_own_devices(hyp):
     assert all(re.search(r", [1-9]\d* virqs", l) for l in virqs) and len(virqs) == 2, virqs
 
 
+def test_page_tables_over_every_physical_address_reach_only_its_own(hyp):
+    """peek points a 1 MiB section at every physical megabyte in turn, and
+    a second-level table at every 64 MiB outside its RAM, and reads: it
+    reaches only its own machine, never trapvisor's memory nor another
+    VM's.  secret, beside it, fills 12 MiB of its RAM with markers before
+    peek gets past its own RAM (so every read at 0x44000000 and up, where
+    trapvisor puts the VMs, comes after them); peek never reads a marker,
+    secret finds them all untouched.  Every failed read is one data abort
+    delivered to peek: 3278 sections and 47 tables."""
+    secret, peek = guest("hostile/secret.elf"), guest("hostile/peek.elf")
+    mmu, timer = guest("tests/mmu.elf"), guest("tests/timer.elf")
+    status, lines = hyp([secret, peek, mmu, timer], timeout=120)
+    assert_clean(status, lines, "secret", "peek")
+    assert_neighbours_native(lines, mmu, timer)
+    seen = vm_lines(lines, "peek")
+    assert seen == ["peek: MMU on, mapping every 1 MiB of physical address space",
+                    "peek: readable 0x08000000-0x080fffff",     # its virtual GIC
+                    "peek: readable 0x09000000-0x090fffff",     # its virtual UART
+                    "peek: readable 0x10000000-0x3effffff",     # PCIe windows: all ones
+                    "peek: readable 0x40000000-0x43ffffff",     # its 64 MiB
+                    "peek: 3278 sections faulted, 0 words carried another VM's marker",
+                    "peek: done"], "\n".join(seen)
+    assert tuple(vm_lines(lines, "secret")) == native_lines(secret) == (
+        "secret: 12288 KiB of markers written",
+        "secret: markers changed by someone else: 0", "secret: done")
+    order = [l for l in lines if l in ("[secret] secret: 12288 KiB of markers written",
+                                       "[peek] peek: readable 0x40000000-0x43ffffff")]
+    assert order[0].startswith("[secret]"), "\n".join(lines)
+    summary = [l for l in hyp_lines(lines) if l.startswith("summary peek: off after")]
+    assert len(summary) == 1 and " dabt 3325 " in summary[0], summary
+
+
 def flood_lines(n=20000):
     return (["flood: 20000 lines"] +
             [f"flood: {i:05d} " + "".join(chr(97 + (i * 7 + k) % 26) for k in range(48))
