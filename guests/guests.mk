@@ -90,12 +90,12 @@ $(B)/guests/bad/nosyms.elf: $(B)/guests/demo/hello.elf
 	@echo "  BAD     $@"
 	$(Q)$(CROSS)strip --strip-all -o $@ $<
 
-# hostile guests: they try to reach what is not theirs (test_isolation.py)
-HOSTILE_NAMES := peek secret
+# hostile guests: they try to reach what is not theirs, or to wedge trapvisor
+# (test_isolation.py, test_hostile.py, test_containment.py; docs/HOSTILE.md)
+HOSTILE_NAMES := peek secret touch devices flood random badsp novec jump garbvec psciloop spinmask storm
 HOSTILE := $(patsubst %,$(B)/guests/hostile/%.elf,$(HOSTILE_NAMES))
 $(foreach n,$(HOSTILE_NAMES),$(eval $(call guest_elf,$(B)/guests/hostile/$(n).elf,guests/hostile/$(n).c)))
-GUEST_CFLAGS_peek := -Iguests/tests
-GUEST_CFLAGS_secret := -Iguests/tests
+$(foreach n,$(HOSTILE_NAMES),$(eval GUEST_CFLAGS_$(n) := -Iguests/tests))
 
 guests: $(DEMO_GUESTS) $(DEMO_EXTRA) $(TEST_GUESTS) $(BAD_GUESTS) $(HOSTILE)
 

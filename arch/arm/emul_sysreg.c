@@ -6,7 +6,12 @@
 #include "arch/arm/cp15.h"
 #include "arch/arm/vfp.h"
 
-/* MRC/MCR p15, <opc1>, Rt, <CRn>, <CRm>, <opc2> */
+/*
+ * MRC/MCR p15, <opc1>, Rt, <CRn>, <CRm>, <opc2>.  MRC with Rt = 15 is
+ * MRC to APSR_nzcv: bits 31:28 of the register become the flags (ARM ARM
+ * A8.8.108; QEMU does it for every register); MCR from the PC is
+ * UNPREDICTABLE and undefined here.
+ */
 enum emu emu_coproc(struct vcpu *v, uint32_t insn)
 {
 	unsigned rt = bits(insn, 15, 12);
@@ -14,13 +19,17 @@ enum emu emu_coproc(struct vcpu *v, uint32_t insn)
 	uint32_t key = CP15_KEY(bits(insn, 19, 16), bits(insn, 23, 21), bits(insn, 3, 0),
 				bits(insn, 7, 5));
 
-	if (bits(insn, 11, 8) != 15 || rt == 15)
+	if (bits(insn, 11, 8) != 15 || (rt == 15 && a.write))
 		return EMU_UNDEF;
 	if (a.write)
 		a.lo = v->ctx.r[rt];
 	if (!cp15_access(v, key, &a))
 		return EMU_UNDEF;
-	if (!a.write)
+	if (a.write)
+		return EMU_NEXT;
+	if (rt == 15)
+		v->ctx.cpsr = (v->ctx.cpsr & ~0xf0000000u) | (a.lo & 0xf0000000u);
+	else
 		v->ctx.r[rt] = a.lo;
 	return EMU_NEXT;
 }

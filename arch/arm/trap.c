@@ -249,12 +249,27 @@ static void (*const trap_handlers[TRAP_ENTRY_NR])(struct vcpu *) = {
  * the reason: it is contained rather than left spinning.  (A loop that
  * runs the instruction again after it completed traps at another address,
  * or traps elsewhere in between.)
+ *
+ * An undefined-instruction trap is different: its instruction always
+ * completes (emulated, or a virtual exception taken), so coming back to
+ * it means the guest branched or returned to itself on purpose, say
+ * MOVS PC, LR with LR at itself to wait for an interrupt whose handler
+ * takes it elsewhere.  Natively that loop ends when the interrupt comes;
+ * it is wedged for good only while IRQ and FIQ are both masked.
  */
 #define RETRY_MAX	4096
 
+static bool interruptible(const struct vcpu *v)
+{
+	return (v->ctx.cpsr & (PSR_I | PSR_F)) != (PSR_I | PSR_F);
+}
+
 static void check_progress(struct vcpu *v)
 {
-	if (v->state != VCPU_RUNNABLE || v->ctx.r[15] != v->last_trap_pc) {
+	bool und = v->last_trap_kind == TRAP_ENTRY_UND;
+
+	if (v->state != VCPU_RUNNABLE || v->ctx.r[15] != v->last_trap_pc ||
+	    (und && interruptible(v))) {
 		v->retries = 0;
 		return;
 	}
@@ -263,11 +278,16 @@ static void check_progress(struct vcpu *v)
 		v->retry_info = v->last_trap_info;
 		v->retries = 0;
 	}
-	if (++v->retries >= RETRY_MAX) {
-		v->retries = 0;
+	if (++v->retries < RETRY_MAX)
+		return;
+	v->retries = 0;
+	if (und)
+		vcpu_fail(v, "no progress: the instruction at %08lx trapped %d times in a row, "
+			  "back to itself each time with IRQ and FIQ masked",
+			  (unsigned long)v->last_trap_pc, RETRY_MAX);
+	else
 		vcpu_fail(v, "no progress: the instruction at %08lx trapped %d times "
 			  "in a row without completing", (unsigned long)v->last_trap_pc, RETRY_MAX);
-	}
 }
 
 struct vcpu *trap_entry(struct vcpu *v, unsigned cls)

@@ -112,6 +112,50 @@ static void test_cache_maintenance_reaches_codewatch(void **state)
 	assert_int_equal(fake_hw.cw_cleans, 1);
 }
 
+/*
+ * MRC with Rt = 15 is MRC to APSR_nzcv: the register's bits 31:28 become
+ * N, Z, C, V and nothing else changes (ARM ARM A8.8.108, for any
+ * register; QEMU does the same).  MCR from the PC is UNPREDICTABLE
+ * (A8.8.99): undefined here, the register keeps its value.
+ */
+static void test_mrc_to_apsr_nzcv(void **state)
+{
+	(void)state;
+	v->cp15[C_VBAR] = 0xa0000020;
+	v->ctx.cpsr = PSR_MODE_SVC | PSR_I | PSR_Q | PSR_Z | PSR_V;
+	assert_int_equal(step(0xee1cff10), EMU_NEXT);		/* mrc p15,0,APSR_nzcv,c12,c0,0 */
+	assert_int_equal(v->ctx.cpsr, PSR_MODE_SVC | PSR_I | PSR_Q | PSR_N | PSR_C);
+	assert_int_equal(v->ctx.r[15], PC0 + 4);
+	v->cp15[C_VBAR] = 0x40000000;
+	assert_int_equal(step(0xee1cff10), EMU_NEXT);
+	assert_int_equal(v->ctx.cpsr, PSR_MODE_SVC | PSR_I | PSR_Q | PSR_Z);
+	/* condition failed (NE with Z set): the flags stay */
+	v->cp15[C_VBAR] = 0xf0000000;
+	assert_int_equal(step(0x1e1cff10), EMU_NEXT);		/* mrcne */
+	assert_int_equal(v->ctx.cpsr, PSR_MODE_SVC | PSR_I | PSR_Q | PSR_Z);
+}
+
+static void test_mrc_to_apsr_nzcv_unknown_register_is_undefined(void **state)
+{
+	(void)state;
+	v->cp15[C_VBAR] = 0x40000000;
+	v->ctx.cpsr = PSR_MODE_SVC | PSR_N;
+	assert_int_equal(step(0xee14ff10), EMU_UNDEF);		/* mrc p15,0,APSR_nzcv,c4,c0,0 */
+	assert_int_equal(vcpu_mode(v), PSR_MODE_UND);
+	assert_int_equal(v->bank[BANK_UND].spsr, PSR_MODE_SVC | PSR_N);
+}
+
+static void test_mcr_from_pc_is_undefined(void **state)
+{
+	(void)state;
+	v->cp15[C_VBAR] = 0x40000000;
+	v->ctx.cpsr = PSR_MODE_SVC;
+	assert_int_equal(step(0xee0cff10), EMU_UNDEF);		/* mcr p15,0,pc,c12,c0,0 */
+	assert_int_equal(v->cp15[C_VBAR], 0x40000000);
+	assert_int_equal(vcpu_mode(v), PSR_MODE_UND);
+	assert_int_equal(v->ctx.r[14], PC0 + 4);
+}
+
 /* c15 is IMPLEMENTATION DEFINED: RAZ/WI at PL1 (QEMU's Cortex-A15). */
 static void test_c15_raz_wi(void **state)
 {
@@ -462,6 +506,9 @@ int main(void)
 		T(test_mcr_vbar_masks_low_bits),
 		T(test_tpidruro_reaches_hardware),
 		T(test_unknown_register_is_undefined),
+		T(test_mrc_to_apsr_nzcv),
+		T(test_mrc_to_apsr_nzcv_unknown_register_is_undefined),
+		T(test_mcr_from_pc_is_undefined),
 		T(test_c15_raz_wi),
 		T(test_cache_maintenance_reaches_codewatch),
 		T(test_pl1_register_from_user_is_undefined),
