@@ -187,6 +187,7 @@ static uint32_t run(uint32_t w)
 
 	slot[0] = w;
 	slot[1] = 0xea000000u | (((uint32_t)rnd_back - (SLOT + 4) - 8) >> 2 & 0xffffffu);
+	cp15_write(DCCMVAU, SLOT);	/* what ARMv7 asks before running written code */
 	dsb();
 	cp15_write(ICIALLU, 0);
 	cp15_write(BPIALL, 0);
