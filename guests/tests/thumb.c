@@ -5,7 +5,9 @@
  * cp15 and VFP system registers, WFI/WFE with an interrupt pending, SVC
  * and undefined instructions taken from Thumb (LR, SPSR.T), handlers
  * that run in Thumb (SCTLR.TE) and return with SUBS PC, LR and RFE,
- * sensitive instructions in IT blocks, loads and stores to devices.
+ * sensitive instructions in IT blocks (and an IRQ taken inside one),
+ * more 16-bit UDFs than their immediate can number, LDRT & co, loads and
+ * stores to devices.
  */
 #include "tests.h"
 #include "gic.h"
@@ -20,6 +22,9 @@ void thumb_mrs_banked(void), thumb_mrc_undef(void);
 void thumb_it(uint32_t out[12]);
 void thumb_te(uint32_t log[8]);
 void thumb_ldm(uint32_t addr, uint32_t out[4]);
+uint32_t thumb_irq_it(uint32_t cpsr);
+void thumb_many_cps(void), thumb_ldrt(uint32_t w[2]);
+extern const char thumb_irq_it_last[];
 extern const char thumb_svc_insn[], thumb_udf16_insn[], thumb_udf32_insn[], thumb_smc_insn[];
 extern const char thumb_mrs_banked_insn[], thumb_mrc_undef_insn[];
 extern const char te_svc_insn[], te_udf_insn[];
@@ -80,6 +85,36 @@ static void sysregs(void)
 	printf("thumb: HVC PSCI_VERSION 0x%08lx\n", HEX(thumb_hvc(PSCI_VERSION)));
 }
 
+static volatile uint32_t irq_spsr, irq_lr, irq_n;
+
+/* The timer's interrupt, taken from Thumb code: silenced, acknowledged */
+static void on_irq(struct exc_frame *f)
+{
+	uint32_t iar = gicc_read(GICC_IAR);
+
+	irq_spsr = f->spsr;
+	irq_lr = f->lr;
+	irq_n++;
+	cp15_write(CNTV_CTL, CNT_CTL_ENABLE | CNT_CTL_IMASK);
+	isb();
+	gicc_write(GICC_EOIR, iar);
+}
+
+/* An IRQ taken between two instructions of an IT block: SPSR_irq holds
+ * T and the ITSTATE of the block's last instruction, which then runs. */
+static void irq_in_it_block(void)
+{
+	uint32_t ran;
+
+	exc_set_handler(EXC_IRQ, on_irq);
+	ran = thumb_irq_it(read_cpsr() & ~PSR_I & 0xff);
+	exc_set_handler(EXC_IRQ, NULL);
+	printf("thumb: IRQ in an IT block: taken %lu, SPSR T %lu IT 0x%02lx, LR last%+ld, "
+	       "last ran %lu\n", HEX(irq_n), HEX((irq_spsr >> 5) & 1),
+	       HEX(((irq_spsr >> 8) & 0xfc) | ((irq_spsr >> 25) & 3)),
+	       (long)(irq_lr - (uint32_t)thumb_irq_it_last), HEX(ran));
+}
+
 /* WFI with IRQs masked and the virtual timer's interrupt pending returns
  * at once, natively and virtualized: 16-bit, 32-bit, in an IT block. */
 static void wfi_wfe(void)
@@ -104,6 +139,7 @@ static void wfi_wfe(void)
 	printf("thumb: WFIEQ in an IT block returned\n");
 	thumb_wfe();
 	printf("thumb: WFE, WFE.W returned\n");
+	irq_in_it_block();
 	cp15_write(CNTV_CTL, 0);
 	isb();
 	gic_disable_irq(IRQ_VTIMER);
@@ -159,6 +195,16 @@ static void it_blocks(void)
 	printf("thumb: ITETE NE, Z clear: MRSNE 0x%04lx, MRSEQ 0x%02lx, MRCEQ 0x%02lx, "
 	       "after MSRNE CPSR 0x%04lx\n", CTL(v[8]), HEX(v[9]), HEX(v[10]), CTL(v[11]));
 	printf("thumb: after the blocks CPSR 0x%04lx\n", CTL(read_cpsr()));
+	thumb_many_cps();
+	printf("thumb: 150 times CPSIE f; CPSID f: CPSR 0x%04lx\n", CTL(read_cpsr()));
+}
+
+static void unprivileged(void)
+{
+	static uint32_t w[2] = { 0x11111111, 0x89abcdef };
+
+	thumb_ldrt(w);
+	printf("thumb: LDRT/STRT, LDRBT/STRHT: 0x%08lx 0x%08lx\n", HEX(w[0]), HEX(w[1]));
 }
 
 /* Loads and stores to devices by Thumb code: each form decoded by trapvisor */
@@ -191,6 +237,7 @@ int main(void)
 	from_thumb();
 	thumb_handlers();
 	it_blocks();
+	unprivileged();
 	devices();
 	printf("thumb: done\n");
 	return 0;

@@ -120,6 +120,41 @@ FUNC thumb_wfe
 	wfe.w
 	bx	lr
 
+/*
+ * uint32_t thumb_irq_it(uint32_t cpsr): in an IT block, an MSR CPSR_c
+ * that unmasks IRQs while one is pending (the timer's, left by
+ * thumb.c): the IRQ is taken right after it, inside the block, and the
+ * block's last instruction must still run when the handler returns.
+ * Returns 1 if it did.
+ */
+FUNC thumb_irq_it
+	push	{r4, r5, lr}
+	movs	r5, #0
+	cmp	r0, r0
+	itt	eq
+	msreq	cpsr_c, r0
+LABEL thumb_irq_it_last
+	moveq	r5, #1
+	cpsid	i
+	mov	r0, r5
+	pop	{r4, r5, pc}
+
+/* 300 16-bit CPS: more 16-bit UDFs than their 8-bit immediate tells apart */
+FUNC thumb_many_cps
+	.rept	150
+	cpsie	f
+	cpsid	f
+	.endr
+	bx	lr
+
+/* void thumb_ldrt(uint32_t w[2]): LDRT/STRT, LDRBT/STRHT in T32 ([Rn, #imm8]) */
+FUNC thumb_ldrt
+	ldrt	r1, [r0, #4]
+	strt	r1, [r0]
+	ldrbt	r2, [r0, #1]
+	strht	r2, [r0, #6]
+	bx	lr
+
 /* int32_t thumb_hvc(uint32_t fn): PSCI over HVC from Thumb */
 FUNC thumb_hvc
 	hvc	#0
