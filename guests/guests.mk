@@ -68,6 +68,11 @@ DEMO_EXTRA_NAMES := echo spin masked ticker
 DEMO_EXTRA  := $(patsubst %,$(B)/guests/demo/%.elf,$(DEMO_EXTRA_NAMES))
 $(foreach n,$(DEMO_EXTRA_NAMES),$(eval $(call guest_elf,$(B)/guests/demo/$(n).elf,guests/demo/$(n).c)))
 
+# thumb.c is a guest kernel in Thumb-2: its own privileged instructions
+# (inline MRS, MRC, CPS...) and device accesses are T32 (thumb_asm.S is
+# .thumb by itself).
+GUEST_CFLAGS_thumb := -mthumb
+
 # misc_vfp.c computes in double precision on VFP (softfp: same calling
 # convention as the rest, so it links with the soft-float objects).
 GUEST_CFLAGS_misc_vfp := -mfloat-abi=softfp -mfpu=vfpv3-d16 -fno-math-errno

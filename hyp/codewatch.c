@@ -12,11 +12,13 @@
  * What is rescanned: lines the guest invalidated by address (ICIMVAU),
  * or cleaned to PoU (DCCMVAU) before invalidating the whole I-cache.
  * Cleaning to the point of coherency (DCCMVAC) is for DMA and is not a
- * sign of code.  Lines inside the image's own A32 code are skipped: the
- * loader rewrote those with the mapping symbols, which separate literal
- * data from instructions; a blind rescan there could corrupt a literal
- * that looks like an instruction.  Run-time code is taken as A32 (T32
- * run-time code arrives with dynamic scanning, see docs).
+ * sign of code.  Lines inside the image's own code (A32 and T32) are
+ * skipped: the loader rewrote those with the mapping symbols, which
+ * separate literal data from instructions and one instruction set from
+ * the other; a blind rescan there could corrupt a literal that looks like
+ * an instruction.  Run-time code is taken as A32: cache maintenance says
+ * where code is, not which instruction set it is in (T32 run-time code
+ * arrives with dynamic scanning, see docs).
  */
 #include <stdbool.h>
 #include "hyp/codewatch.h"

@@ -4,15 +4,16 @@
  * physical addresses as QEMU's -kernel does, and then its code is scanned
  * for the instructions that must be made to trap (arch/arm/scan.c).
  *
- * Code and data mix in the same section (literal pools), so a word is
- * only rewritten if the ELF mapping symbols (ARM ELF ABI: $a starts A32
- * code, $t T32 code, $d data) say it is an A32 instruction.  An image
- * without them is refused rather than guessed at.
+ * Code and data mix in the same section (literal pools), so an
+ * instruction is only rewritten if the ELF mapping symbols (ARM ELF ABI:
+ * $a starts A32 code, $t T32 code, $d data) say it is one, and of which
+ * instruction set.  An image without them is refused rather than guessed at.
  */
 #include <stdlib.h>
 #include <string.h>
 #include "hyp/loader.h"
 #include "hyp/elf_check.h"
+#include "hyp/rewrite.h"
 #include "arch/arm/scan.h"
 #include "arch/arm/fastpath.h"
 
@@ -156,44 +157,79 @@ static int not_loaded(struct image *im, const struct mapsym *m, uint32_t va)
 		    m->kind, U(va), U(m->index));
 }
 
+/* A new entry for the instruction orig at p; -1 (refused) if the table is full. */
+static int32_t record(struct image *im, struct rewrite_table *rt, const uint8_t *p,
+		      uint32_t orig, enum rewrite_kind kind)
+{
+	if (rt->count == rt->cap)
+		return FAIL(im, "more than %u sensitive instructions", U(rt->cap));
+	rt->e[rt->count] = (struct rewrite_entry){ code_pa(im, p), orig,
+		kind == REWRITE_A32 ? fast_kind(orig) : FAST_NONE, kind };
+	return (int32_t)rt->count++;
+}
+
 static int rewrite_a32(struct image *im, const struct mapsym *m, uint32_t end,
 		       struct rewrite_table *rt)
 {
 	for (uint32_t va = (m->addr + 3) & ~3u; va < end && end - va >= 4; va += 4) {
 		uint8_t *p = code_ptr(im, va, 4);
 		uint32_t insn;
+		int32_t i;
 
 		if (!p)
 			return not_loaded(im, m, va);
 		memcpy(&insn, p, 4);
 		if (!a32_is_sensitive(insn))
 			continue;
-		if (rt->count == rt->cap)
-			return FAIL(im, "more than %u sensitive instructions", U(rt->cap));
-		rt->e[rt->count] = (struct rewrite_entry){ code_pa(im, p), insn, fast_kind(insn) };
-		insn = a32_udf(rt->count++);
+		if ((i = record(im, rt, p, insn, REWRITE_A32)) < 0)
+			return -1;
+		insn = a32_udf((uint32_t)i);
 		memcpy(p, &insn, 4);
 	}
 	return 0;
 }
 
-/* T32 rewriting comes with run-time scanning; until then such code is refused. */
-static int check_t32(struct image *im, const struct mapsym *m, uint32_t end)
+/*
+ * T32 code, one instruction after the other from the mapping symbol, as
+ * the disassembler reads it (Thumb code keeps its literals under $d).  A
+ * sensitive instruction becomes a UDF of its own size: 16-bit CPS/WFI/WFE
+ * a 16-bit UDF, 32-bit ones a UDF.W.  Never a 16-bit UDF and a filler
+ * for a 32-bit one: in an IT block that would be two instructions where
+ * there was one, and the filler would take the next one's condition.
+ * The halfwords are reached one at a time, as a 32-bit instruction may
+ * straddle two segments.
+ */
+static int rewrite_t32(struct image *im, const struct mapsym *m, uint32_t end,
+		       struct rewrite_table *rt)
 {
-	for (uint32_t va = m->addr & ~1u; va < end && end - va >= 2;) {
-		uint8_t *p = code_ptr(im, va, 2);
+	for (uint32_t va = (m->addr + 1) & ~1u; va < end && end - va >= 2;) {
+		uint8_t *p1 = code_ptr(im, va, 2), *p2 = NULL;
 		uint16_t hw1, hw2 = 0;
+		uint32_t t;
+		int32_t i;
 
-		if (!p)
+		if (!p1)
 			return not_loaded(im, m, va);
-		memcpy(&hw1, p, 2);
-		if (t32_insn_len(hw1) == 4 && end - va >= 4 && (p = code_ptr(im, va + 2, 2)))
-			memcpy(&hw2, p, 2);
-		if (t32_is_sensitive(hw1, hw2))
-			return FAIL(im, "Thumb code at 0x%08x has a sensitive instruction "
-				    "(0x%04x 0x%04x): T32 rewriting is not supported yet",
-				    U(va), hw1, hw2);
+		memcpy(&hw1, p1, 2);
+		if (t32_insn_len(hw1) == 4) {
+			if (end - va < 4)	/* cut short by the region's end: not an instruction */
+				break;
+			if (!(p2 = code_ptr(im, va + 2, 2)))
+				return not_loaded(im, m, va + 2);
+			memcpy(&hw2, p2, 2);
+		}
 		va += t32_insn_len(hw1);
+		if (!t32_is_sensitive(hw1, hw2))
+			continue;
+		t = p2 ? (uint32_t)hw1 << 16 | hw2 : hw1;
+		if ((i = record(im, rt, p1, t, p2 ? REWRITE_T32 : REWRITE_T16)) < 0)
+			return -1;
+		t = rewrite_udf(p2 ? REWRITE_T32 : REWRITE_T16, (uint32_t)i);
+		hw1 = p2 ? t >> 16 : t;
+		hw2 = t & 0xffff;
+		memcpy(p1, &hw1, 2);
+		if (p2)
+			memcpy(p2, &hw2, 2);
 	}
 	return 0;
 }
@@ -229,7 +265,7 @@ static int rewrite(struct image *im, struct rewrite_table *rt)
 		note_code(im, syms[i].addr, end, rt);
 		if (syms[i].kind == 'a' && (r = rewrite_a32(im, &syms[i], end, rt)))
 			return r;
-		if (syms[i].kind == 't' && (r = check_t32(im, &syms[i], end)))
+		if (syms[i].kind == 't' && (r = rewrite_t32(im, &syms[i], end, rt)))
 			return r;
 	}
 	return 0;

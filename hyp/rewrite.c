@@ -1,8 +1,44 @@
-/* Run-time rewriting: see rewrite.h. */
+/* The rewrite table at run time: see rewrite.h. */
 #include <string.h>
 #include "hyp/rewrite.h"
 #include "arch/arm/scan.h"
 #include "arch/arm/fastpath.h"
+
+/*
+ * How many entry indices one immediate of each kind names: an entry's
+ * UDF holds its index modulo this.  The 16-bit T32 UDF has only 8 bits,
+ * and a Thumb kernel has far more than 256 16-bit sensitive instructions
+ * (every CPSIE/CPSID), so entry i, i + 256, i + 512, ... share one; the
+ * trap looks at those (count / 256 at most, 64 in a full table) and
+ * takes the one recorded at the trapping address.  This needs no second
+ * structure kept in step with the table (a sorted index, a hash), works
+ * the same for entries reused by rescans, and costs a few loads on a path
+ * that costs hundreds of instructions anyway.  The other kinds' 16-bit
+ * immediates hold every index exactly.
+ */
+static const uint32_t imm_span[REWRITE_KINDS] = {
+	[REWRITE_A32] = 1u << 16,
+	[REWRITE_T16] = 1u << 8,
+	[REWRITE_T32] = 1u << 16,
+};
+
+int32_t rewrite_find(const struct rewrite_table *rt, enum rewrite_kind kind, uint32_t imm,
+		     uint32_t gpa)
+{
+	if (gpa == REWRITE_FREE)		/* no address: nothing of trapvisor's */
+		return -1;
+	for (uint32_t i = imm; i < rt->count; i += imm_span[kind])
+		if (rt->e[i].addr == gpa && rt->e[i].kind == kind)
+			return (int32_t)i;
+	return -1;
+}
+
+uint32_t rewrite_udf(enum rewrite_kind kind, uint32_t i)
+{
+	if (kind == REWRITE_T16)
+		return t32_udf16(i);
+	return kind == REWRITE_T32 ? t32_udf32(i) : a32_udf(i);
+}
 
 static uint32_t word_at(const uint8_t *p, uint32_t off)
 {
@@ -12,13 +48,17 @@ static uint32_t word_at(const uint8_t *p, uint32_t off)
 	return w;
 }
 
-/* Entries in [gpa, gpa+len) whose word is no longer their UDF. */
+/*
+ * A32 entries in [gpa, gpa+len) whose word is no longer their UDF.  The
+ * T32 entries are all the loader's, inside the image's code, which
+ * rescans leave alone (codewatch.c).
+ */
 static void free_overwritten(struct rewrite_table *rt, const uint8_t *p, uint32_t gpa,
 			     uint32_t len)
 {
 	for (uint32_t i = 0; i < rt->count; i++) {
 		uint32_t off = rt->e[i].addr - gpa;
-		if (off < len && word_at(p, off) != a32_udf(i))
+		if (rt->e[i].kind == REWRITE_A32 && off < len && word_at(p, off) != a32_udf(i))
 			rt->e[i].addr = REWRITE_FREE;
 	}
 }
@@ -45,9 +85,7 @@ int rewrite_rescan(struct rewrite_table *rt, uint8_t *p, uint32_t gpa, uint32_t 
 			continue;
 		if ((i = entry_for(rt)) < 0)
 			return -1;
-		rt->e[i].addr = gpa + off;
-		rt->e[i].orig = insn;
-		rt->e[i].fast = fast_kind(insn);
+		rt->e[i] = (struct rewrite_entry){ gpa + off, insn, fast_kind(insn), REWRITE_A32 };
 		udf = a32_udf((uint32_t)i);
 		memcpy(p + off, &udf, 4);
 		done++;

@@ -1,6 +1,7 @@
 /*
- * Rewriting code the guest writes at run time (hyp/codewatch.c finds it;
- * this is the part that edits words and the rewrite table).
+ * The rewrite table at run time: which entry a trapping UDF stands for,
+ * and rewriting code the guest writes while it runs (hyp/codewatch.c
+ * finds it; this is the part that edits words and the table).
  */
 #ifndef HYP_REWRITE_H
 #define HYP_REWRITE_H
@@ -10,6 +11,19 @@
 
 /* rewrite_entry.addr of an entry free for reuse: no instruction is there */
 #define REWRITE_FREE	0xffffffffu
+
+/*
+ * The entry behind a UDF of this kind with immediate imm, found at
+ * guest-physical gpa: the index of the entry of that kind recorded at gpa
+ * among those the immediate names, or -1 if none is (the guest's own UDF,
+ * which must reach the guest as UNDEFINED).
+ */
+int32_t rewrite_find(const struct rewrite_table *rt, enum rewrite_kind kind, uint32_t imm,
+		     uint32_t gpa);
+
+/* The UDF that stands for entry i of a kind: an A32 word, or a T32
+ * instruction (arch/arm/t32.h). */
+uint32_t rewrite_udf(enum rewrite_kind kind, uint32_t i);
 
 /*
  * The len bytes of A32 code at host pointer p (guest-physical gpa, both

@@ -224,7 +224,7 @@ int vuart_access(struct vuart *u, uint32_t off, unsigned size, int write, uint32
 	 * QEMU's memory core refuses a misaligned access to the region
 	 * (pl011_ops does not allow unaligned ones) and the CPU takes a
 	 * synchronous external abort; the other cases cannot come from an
-	 * A32 load or store that hit this page.
+	 * A32 or T32 load or store that hit this page.
 	 */
 	if ((size != 1 && size != 2 && size != 4) || (off & (size - 1)) ||
 	    off >= PAGE_SIZE) {

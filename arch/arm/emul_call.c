@@ -3,12 +3,12 @@
 #include "hyp/psci.h"
 #include "hyp/sched.h"
 
-/* WFI/WFE: the vCPU waits for an interrupt or event (sched decides). */
+/* WFI/WFE: the vCPU waits for an interrupt or event (sched decides), and
+ * then goes on after the instruction, whichever instruction set's it is. */
 enum emu emu_wfx(struct vcpu *v, uint32_t insn)
 {
-	v->ctx.r[15] += 4;
 	sched_wait(v, !bit(insn, 0));	/* WFE is ...2, WFI ...3 */
-	return EMU_DONE;
+	return EMU_NEXT;
 }
 
 /* HVC: PSCI, QEMU's firmware interface, which answers every function ID

@@ -28,6 +28,8 @@ _Static_assert(offsetof(struct vm, gic.irq_out) == FP_VM_IRQ_OUT, "vm.gic.irq_ou
 _Static_assert(offsetof(struct vm, gic.fiq_out) == FP_VM_FIQ_OUT, "vm.gic.fiq_out");
 _Static_assert(sizeof(((struct vm *)0)->gic.irq_out) == 1, "irq_out is a byte");
 _Static_assert(sizeof(struct rewrite_entry) == FP_RT_SIZE, "struct rewrite_entry");
+_Static_assert(offsetof(struct rewrite_entry, addr) == FP_RT_ADDR, "rewrite_entry.addr");
+_Static_assert(offsetof(struct rewrite_entry, fast) == FP_RT_FAST, "rewrite_entry.fast");
 _Static_assert(BANK_USR == 0 && BANK_SVC == 1 && BANK_ABT == 2 && BANK_UND == 3 &&
 	       BANK_IRQ == 4, "bank order (fastpath.S eret_bank)");
 _Static_assert(C_SCTLR == FP_C_SCTLR && C_VBAR == FP_C_VBAR, "shadow slots");

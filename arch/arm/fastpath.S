@@ -128,18 +128,17 @@ fast_udf:
 	cmp	r3, r6
 	bhs	und_entry_full
 	ldr	r6, [r5, #FP_VM_RT_E]
-	add	r6, r6, r3, lsl #3
-	add	r6, r6, r3, lsl #2		@ r6: &rt.e[i], 12 bytes each
+	add	r6, r6, r3, lsl #4		@ r6: &rt.e[i], 16 bytes each
 	sub	r8, lr, #4			@ r8: the guest-physical PC, MMU off
 	ldrb	r7, [r5, #FP_VM_MMU_ON]
 	cmp	r7, #0
 	bne	udf_mmu_on
 udf_check:
-	ldr	r7, [r6]
+	ldr	r7, [r6, #FP_RT_ADDR]
 	cmp	r7, r8
 	bne	und_entry_full			@ the guest's own UDF
-	ldr	r2, [r6, #8]			@ r2: rewrite_entry.fast
-	ands	r3, r2, #0xf			@ r3: its kind
+	ldr	r2, [r6, #FP_RT_FAST]		@ r2: rewrite_entry.fast
+	ands	r3, r2, #0xf			@ r3: its kind (FAST_NONE for T32 entries)
 	beq	und_entry_full
 	ubfx	r4, r2, #8, #4			@ its condition
 	cmp	r4, #0xe

@@ -29,8 +29,10 @@
 #define FP_VM_IRQ_OUT	2722	/* gic.irq_out */
 #define FP_VM_FIQ_OUT	2723	/* gic.fiq_out */
 
-/* struct rewrite_entry { addr, orig, fast } */
-#define FP_RT_SIZE	12
+/* struct rewrite_entry { addr, orig, fast, kind } */
+#define FP_RT_SIZE	16
+#define FP_RT_ADDR	0
+#define FP_RT_FAST	8
 
 /* cp15_fast[key14]: what the MRC/MCR fast path may do with a register */
 #define CP15_FAST_SLOT	0x3f	/* its shadow slot */
@@ -44,7 +46,7 @@
  * the condition (AL for CPS), 31:12 an operand.  FAST_NONE sends the
  * instruction to the full emulator.
  */
-#define FAST_NONE	0
+#define FAST_NONE	0	/* also every T32 entry's: the fast path is A32's */
 #define FAST_MRS	1	/* MRS Rd, CPSR; Rd in 7:4 */
 #define FAST_MSR_REG	2	/* MSR CPSR_c, Rn; Rn in 7:4 */
 #define FAST_MSR_IMM	3	/* MSR CPSR_c, #imm; imm in 31:12 */

@@ -1,8 +1,10 @@
 /*
  * Loads and stores to virtual devices.  ARMv7 without the Virtualization
  * Extensions gives no syndrome for a data abort, so the instruction itself
- * is decoded: every single-register form (LDR/STR{B,H,D,SB,SH}, immediate
- * or register offset, pre/post-indexed, writeback, LDRT/STRT) and LDM/STM.
+ * is decoded: every A32 single-register form (LDR/STR{B,H,D,SB,SH},
+ * immediate or register offset, pre/post-indexed, writeback, LDRT/STRT)
+ * and LDM/STM.  The accesses themselves (ldst_one, ldst_many) serve the
+ * T32 decoder (t32_ldst.c) too.
  */
 #include "arch/arm/ldst.h"
 #include "arch/arm/vexc.h"
@@ -30,40 +32,50 @@ static uint32_t shifted_rm(const struct vcpu *v, uint32_t insn)
 	}
 }
 
-struct single {
-	unsigned size;		/* 1, 2, 4 or 8 (doubleword) */
-	bool load, sign;
-	uint32_t offset;
-};
-
-/* Fills s for a single-register load/store; false if insn is none. */
-static bool decode_single(const struct vcpu *v, uint32_t insn, struct single *s)
+/* Fills op for an A32 single-register load/store; false if insn is none. */
+static bool decode_one(const struct vcpu *v, uint32_t insn, struct ldst_one *op)
 {
 	if (bits(insn, 27, 26) == 1) {			/* LDR/STR/LDRB/STRB */
 		if (bit(insn, 25) && bit(insn, 4))
 			return false;			/* media instructions */
-		s->size = bit(insn, 22) ? 1 : 4;
-		s->load = bit(insn, 20);
-		s->sign = false;
-		s->offset = bit(insn, 25) ? shifted_rm(v, insn) : bits(insn, 11, 0);
-		return true;
-	}
-	if (bits(insn, 27, 25) == 0 && bit(insn, 7) && bit(insn, 4) && bits(insn, 6, 5)) {
+		op->size = bit(insn, 22) ? 1 : 4;
+		op->load = bit(insn, 20);
+		op->sign = false;
+		op->offset = bit(insn, 25) ? shifted_rm(v, insn) : bits(insn, 11, 0);
+	} else if (bits(insn, 27, 25) == 0 && bit(insn, 7) && bit(insn, 4) && bits(insn, 6, 5)) {
 		unsigned op2 = bits(insn, 6, 5);
-		s->offset = bit(insn, 22) ? (bits(insn, 11, 8) << 4) | bits(insn, 3, 0)
-					  : reg_read(v, bits(insn, 3, 0));
+		op->offset = bit(insn, 22) ? (bits(insn, 11, 8) << 4) | bits(insn, 3, 0)
+					   : reg_read(v, bits(insn, 3, 0));
 		if (bit(insn, 20)) {
-			s->load = true;
-			s->size = op2 == 1 ? 2 : op2 == 2 ? 1 : 2;
-			s->sign = op2 != 1;
+			op->load = true;
+			op->size = op2 == 2 ? 1 : 2;
+			op->sign = op2 != 1;
 		} else {
-			s->load = op2 == 2;		/* LDRD sits in the store space */
-			s->size = op2 == 1 ? 2 : 8;
-			s->sign = false;
+			op->load = op2 == 2;		/* LDRD sits in the store space */
+			op->dual = op2 != 1;
+			op->size = op->dual ? 4 : 2;
+			op->sign = false;
 		}
-		return true;
+	} else {
+		return false;
 	}
-	return false;
+	op->rn = bits(insn, 19, 16);
+	op->rt = bits(insn, 15, 12);
+	op->rt2 = op->rt + 1;
+	op->index = bit(insn, 24);
+	op->add = bit(insn, 23);
+	op->wback = !op->index || bit(insn, 21);
+	op->user = !op->index && bit(insn, 21);
+	op->base = reg_read(v, op->rn);
+	return true;
+}
+
+/* What A32 makes UNPREDICTABLE here is UNDEFINED for the guest. */
+static bool a32_one_valid(const struct ldst_one *op)
+{
+	if (op->rt == 15 || (op->wback && op->rn == 15) || (op->dual && (op->rt & 1)))
+		return false;
+	return !(op->user && op->dual);		/* LDRD/STRD with P=0, W=1 */
 }
 
 static uint32_t extend(uint32_t val, unsigned size, bool sign)
@@ -75,67 +87,57 @@ static uint32_t extend(uint32_t val, unsigned size, bool sign)
 	return val;
 }
 
-static enum emu single(struct vcpu *v, uint32_t insn, const struct single *s)
+enum emu ldst_one(struct vcpu *v, const struct ldst_one *op)
 {
-	unsigned rn = bits(insn, 19, 16), rt = bits(insn, 15, 12);
-	bool pre = bit(insn, 24), wback = !pre || bit(insn, 21);
-	uint32_t base = reg_read(v, rn);
-	uint32_t addr = bit(insn, 23) ? base + s->offset : base - s->offset;
-	uint32_t va = pre ? addr : base, vals[2], fsr;
-	unsigned words = s->size == 8 ? 2 : 1, size = s->size == 8 ? 4 : s->size;
-	bool user = !pre && bit(insn, 21);	/* LDRT & co: PL0's permissions */
+	uint32_t addr = op->add ? op->base + op->offset : op->base - op->offset;
+	uint32_t va = op->index ? addr : op->base, vals[2], fsr;
+	const unsigned regs[2] = { op->rt, op->rt2 }, n = op->dual ? 2 : 1;
 
-	if (rt == 15 || (wback && rn == 15) || (s->size == 8 && (rt & 1)))
-		return EMU_UNDEF;
-	if (user && s->size == 8)
-		return EMU_UNDEF;		/* LDRD/STRD with P=0, W=1 */
-	for (unsigned i = 0; i < words; i++) {
+	for (unsigned i = 0; i < n; i++) {
 		uint32_t a = va + 4 * i;
-		if (s->load) {
-			fsr = user ? vmem_read_user(v, a, size, &vals[i]) : vmem_read(v, a, size, &vals[i]);
+		if (op->load) {
+			fsr = op->user ? vmem_read_user(v, a, op->size, &vals[i])
+				       : vmem_read(v, a, op->size, &vals[i]);
 			if (fsr)
 				return abort_at(v, fsr, a, false);
 		} else {
-			fsr = user ? vmem_write_user(v, a, size, v->ctx.r[rt + i])
-				   : vmem_write(v, a, size, v->ctx.r[rt + i]);
+			fsr = op->user ? vmem_write_user(v, a, op->size, v->ctx.r[regs[i]])
+				       : vmem_write(v, a, op->size, v->ctx.r[regs[i]]);
 			if (fsr)
 				return abort_at(v, fsr, a, true);
 		}
 	}
-	if (wback)
-		v->ctx.r[rn] = addr;
-	if (s->load)
-		for (unsigned i = 0; i < words; i++)
-			v->ctx.r[rt + i] = extend(vals[i], size, s->sign);
+	if (op->wback)
+		v->ctx.r[op->rn] = addr;
+	if (op->load)
+		for (unsigned i = 0; i < n; i++)
+			v->ctx.r[regs[i]] = extend(vals[i], op->size, op->sign);
 	return EMU_NEXT;
 }
 
 /* LDM/STM (no ^) touching a device: one word at a time, in order. */
-static enum emu multiple(struct vcpu *v, uint32_t insn)
+enum emu ldst_many(struct vcpu *v, const struct ldst_many *op)
 {
-	unsigned rn = bits(insn, 19, 16), list = insn & 0xffff, n = __builtin_popcount(list), k = 0;
-	bool load = bit(insn, 20), inc = bit(insn, 23), before = bit(insn, 24);
-	uint32_t base = v->ctx.r[rn], vals[16], fsr;
-	uint32_t start = inc ? base + (before ? 4 : 0) : base - 4 * n + (before ? 0 : 4);
+	unsigned n = __builtin_popcount(op->list), k = 0;
+	uint32_t base = v->ctx.r[op->rn], vals[16], fsr;
+	uint32_t start = op->inc ? base + (op->before ? 4 : 0) : base - 4 * n + (op->before ? 0 : 4);
 
-	if (rn == 15 || n == 0 || (load && (list & 0x8000)))
-		return EMU_UNDEF;
 	for (unsigned i = 0; i < 16; i++) {
-		if (!(list & (1u << i)))
+		if (!(op->list & (1u << i)))
 			continue;
 		uint32_t va = start + 4 * k++;
-		if (load)
+		if (op->load)
 			fsr = vmem_read(v, va, 4, &vals[i]);
 		else
-			fsr = vmem_write(v, va, 4, reg_read(v, i));
+			fsr = vmem_write(v, va, 4, i == 15 ? op->pc : v->ctx.r[i]);
 		if (fsr)
-			return abort_at(v, fsr, va, !load);
+			return abort_at(v, fsr, va, !op->load);
 	}
-	if (bit(insn, 21))
-		v->ctx.r[rn] = inc ? base + 4 * n : base - 4 * n;
-	if (load)
+	if (op->wback)
+		v->ctx.r[op->rn] = op->inc ? base + 4 * n : base - 4 * n;
+	if (op->load)
 		for (unsigned i = 0; i < 15; i++)
-			if (list & (1u << i))
+			if (op->list & (1u << i))
 				v->ctx.r[i] = vals[i];
 	return EMU_NEXT;
 }
@@ -149,13 +151,21 @@ enum emu emu_ldst_user(struct vcpu *v, uint32_t insn)
 
 enum emu a32_emulate_ldst(struct vcpu *v, uint32_t insn)
 {
-	struct single s;
+	struct ldst_one one = { 0 };
 
 	if (!cond_passed(v->ctx.cpsr, insn >> 28))
 		return EMU_NEXT;	/* cannot fault: only for completeness */
-	if (decode_single(v, insn, &s))
-		return single(v, insn, &s);
-	if (bits(insn, 27, 25) == 4 && !bit(insn, 22))
-		return multiple(v, insn);
+	if (decode_one(v, insn, &one))
+		return a32_one_valid(&one) ? ldst_one(v, &one) : EMU_UNDEF;
+	if (bits(insn, 27, 25) == 4 && !bit(insn, 22)) {
+		struct ldst_many many = {
+			.rn = bits(insn, 19, 16), .list = insn & 0xffff, .load = bit(insn, 20),
+			.inc = bit(insn, 23), .before = bit(insn, 24), .wback = bit(insn, 21),
+			.pc = reg_read(v, 15),
+		};
+		if (many.rn == 15 || !many.list || (many.load && (many.list & 0x8000)))
+			return EMU_UNDEF;
+		return ldst_many(v, &many);
+	}
 	return EMU_UNDEF;
 }

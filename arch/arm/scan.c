@@ -15,6 +15,8 @@
  * What is not here traps by itself at PL0 when it must (MRC/MCR to PL1
  * registers, VMRS/VMSR of FPEXC, HVC, SMC, SVC) or behaves identically
  * (MSR APSR_nzcvq, SETEND, the PL0-visible counters and thread IDs).
+ * T32 has the same classes, less LDM/STM with user registers and the
+ * <op>S PC forms other than SUBS PC, LR, #imm8, which it does not have.
  */
 #include "arch/arm/scan.h"
 
@@ -104,6 +106,31 @@ bool a32_udf_imm(uint32_t insn, uint32_t *imm16)
 	return true;
 }
 
+/* UDF #imm8, T32 encoding T1: 1101 1110 imm8 (t32.h: a 16-bit one alone). */
+uint32_t t32_udf16(uint32_t imm8)
+{
+	return 0xde00u | (imm8 & 0xff);
+}
+
+/* UDF.W #imm16, encoding T2: 1111 0111 1111 imm4 | 1010 imm12 (as hw1:hw2). */
+uint32_t t32_udf32(uint32_t imm16)
+{
+	return 0xf7f0a000u | ((imm16 & 0xf000) << 4) | (imm16 & 0xfff);
+}
+
+bool t32_udf_imm(uint32_t t, uint32_t *imm)
+{
+	if ((t & 0xffffff00) == 0xde00) {
+		*imm = t & 0xff;
+		return true;
+	}
+	if ((t & 0xfff0f000) == 0xf7f0a000) {
+		*imm = ((t >> 4) & 0xf000) | (t & 0xfff);
+		return true;
+	}
+	return false;
+}
+
 /* A 32-bit T32 instruction starts with 0b11101, 0b11110 or 0b11111. */
 unsigned t32_insn_len(uint16_t hw1)
 {
@@ -129,6 +156,12 @@ bool t32_is_sensitive(uint16_t hw1, uint16_t hw2)
 		if (hw1 == 0xf3de && (hw2 & 0xff00) == 0x8f00)	/* SUBS PC, LR, #imm; ERET */
 			return true;
 	}
+	/* LDRT, STRT and the B/H/SB/SH forms: 1111 100S 0 size L Rn | Rt 1110 imm8;
+	 * not with Rn = PC (LDR literal, whose imm12 may look the same), nor
+	 * Rt = PC (memory hints, UNPREDICTABLE otherwise) */
+	if ((hw1 & 0xfe80) == 0xf800 && (hw1 & 0xf) != 0xf && (hw2 & 0x0f00) == 0x0e00 &&
+	    (hw2 >> 12) != 0xf)
+		return true;
 	if (((hw1 & 0xffdf) == 0xe80d || (hw1 & 0xffdf) == 0xe98d) && (hw2 & 0xffe0) == 0xc000)
 		return true;					/* SRS */
 	if (((hw1 & 0xffd0) == 0xe810 || (hw1 & 0xffd0) == 0xe990) && hw2 == 0xc000)

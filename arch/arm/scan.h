@@ -21,8 +21,15 @@ bool a32_udf_imm(uint32_t insn, uint32_t *imm16);
 
 /* Length in bytes (2 or 4) of the T32 instruction whose first halfword is hw1. */
 unsigned t32_insn_len(uint16_t hw1);
-/* True for a T32 instruction that would need rewriting (same classes as A32);
+/* True for a T32 instruction that must be rewritten (same classes as A32);
  * hw2 is ignored for 16-bit instructions. */
 bool t32_is_sensitive(uint16_t hw1, uint16_t hw2);
+
+/* The permanently undefined T32 encodings, as t32.h holds instructions:
+ * UDF #imm8 (16-bit, the low 8 bits of imm8) and UDF.W #imm16 (32-bit). */
+uint32_t t32_udf16(uint32_t imm8);
+uint32_t t32_udf32(uint32_t imm16);
+/* True if t is either UDF; stores its immediate. */
+bool t32_udf_imm(uint32_t t, uint32_t *imm);
 
 #endif

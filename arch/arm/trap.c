@@ -4,12 +4,14 @@
  * the guest sees, then the scheduler says which vCPU to resume.
  */
 #include "arch/arm/a32.h"
+#include "arch/arm/t32.h"
 #include "arch/arm/scan.h"
 #include "arch/arm/vexc.h"
 #include "arch/arm/ldst.h"
 #include "arch/arm/cpu.h"
 #include "arch/arm/entry.h"
 #include "hyp/vm.h"
+#include "hyp/rewrite.h"
 #include "hyp/vmem.h"
 #include "hyp/mmio.h"
 #include "hyp/irq.h"
@@ -38,64 +40,89 @@ static uint32_t pc_gpa(struct vcpu *v, uint32_t pc)
 }
 
 /*
- * The A32 instruction the guest just executed at pc, read through the
- * tables the hardware is using: it was fetched from them a moment ago,
- * and what User mode may fetch, PL1 may read (VMSAv7 has no execute-only).
+ * The instruction the guest just executed at pc, read through the tables
+ * the hardware is using: it was fetched from them a moment ago, and what
+ * User mode may fetch, PL1 may read (VMSAv7 has no execute-only).  A
+ * 32-bit T32 instruction was fetched whole, its second halfword too.
  */
 static uint32_t a32_at(uint32_t pc)
 {
 	return *(const volatile uint32_t *)(uintptr_t)pc;
 }
 
-/* The original of a UDF the loader put at pc, or 0 if it is the guest's own. */
-static bool rewritten(struct vcpu *v, uint32_t pc, uint32_t *insn)
+static uint32_t t32_at(uint32_t pc)
+{
+	uint32_t hw1 = *(const volatile uint16_t *)(uintptr_t)pc;
+
+	if (t32_insn_len(hw1) == 2)
+		return hw1;
+	return hw1 << 16 | *(const volatile uint16_t *)(uintptr_t)(pc + 2);
+}
+
+/* Which of trapvisor's UDFs insn is, if any: its kind, immediate in *imm. */
+static int a32_udf_kind(uint32_t insn, uint32_t *imm)
+{
+	return a32_udf_imm(insn, imm) ? REWRITE_A32 : -1;
+}
+
+static int t32_udf_kind(uint32_t t, uint32_t *imm)
+{
+	if (!t32_udf_imm(t, imm))
+		return -1;
+	return t32_len(t) == 2 ? REWRITE_T16 : REWRITE_T32;
+}
+
+static void a32_next(struct vcpu *v, uint32_t pc, uint32_t insn)
+{
+	(void)insn;
+	v->ctx.r[15] = pc + 4;
+}
+
+/* What the trap path needs of an instruction set (CPSR.T picks one). */
+static const struct iset {
+	uint32_t und_lr;			/* the UND exception's LR: pc + this */
+	uint32_t (*at)(uint32_t pc);
+	int (*udf)(uint32_t insn, uint32_t *imm);
+	enum emu (*emulate)(struct vcpu *v, uint32_t insn);
+	enum emu (*emulate_ldst)(struct vcpu *v, uint32_t insn);
+	void (*next)(struct vcpu *v, uint32_t pc, uint32_t insn);	/* after EMU_NEXT */
+} isets[2] = {
+	{ 4, a32_at, a32_udf_kind, a32_emulate, a32_emulate_ldst, a32_next },
+	{ 2, t32_at, t32_udf_kind, t32_emulate, t32_emulate_ldst, t32_next },
+};
+
+static const struct iset *iset_of(const struct vcpu *v)
+{
+	return &isets[!!(v->ctx.cpsr & PSR_T)];
+}
+
+/* The original of a UDF the loader put at pc; false if it is the guest's own. */
+static bool rewritten(struct vcpu *v, const struct iset *is, uint32_t pc, uint32_t *insn)
 {
 	const struct rewrite_table *rt = &v->vm->rt;
-	uint32_t i;
+	uint32_t imm;
+	int kind = is->udf(*insn, &imm);
+	int32_t i;
 
 	/* the table holds guest-physical addresses: where the loader put them */
-	if (!a32_udf_imm(*insn, &i) || i >= rt->count || rt->e[i].addr != pc_gpa(v, pc))
+	if (kind < 0 || (i = rewrite_find(rt, (enum rewrite_kind)kind, imm, pc_gpa(v, pc))) < 0)
 		return false;
 	*insn = rt->e[i].orig;
 	return true;
 }
 
-/* T32 UDF: 16-bit 0xDExx, 32-bit 0xF7Fx 0xAxxx. */
-static bool t32_udf(uint32_t hw1, uint32_t hw2)
-{
-	return (hw1 & 0xff00) == 0xde00 || ((hw1 & 0xfff0) == 0xf7f0 && (hw2 & 0xf000) == 0xa000);
-}
-
 static void trap_undef(struct vcpu *v)
 {
-	bool thumb = v->ctx.cpsr & PSR_T;
-	uint32_t pc = v->ctx.r[15] - (thumb ? 2 : 4), insn;
+	const struct iset *is = iset_of(v);
+	uint32_t pc = v->ctx.r[15] - is->und_lr, insn;
 
 	v->ctx.r[15] = pc;
 	v->last_trap_pc = pc;
-	v->last_trap_info = 0;
-	if (thumb) {
-		if (vmem_fetch(v, pc & ~3u, &insn)) {
-			vcpu_fail(v, "cannot read the instruction at 0x%08lx", (unsigned long)pc);
-			return;
-		}
-		uint32_t hw1 = (pc & 2) ? insn >> 16 : insn & 0xffff, hw2 = 0, next;
-		if (!vmem_fetch(v, (pc + 2) & ~3u, &next))
-			hw2 = ((pc + 2) & 2) ? next >> 16 : next & 0xffff;
-		if (t32_udf(hw1, hw2)) {
-			vexc_undef(v, pc);
-			return;
-		}
-		vcpu_fail(v, "privileged Thumb instruction 0x%04lx 0x%04lx at 0x%08lx: "
-			  "T32 emulation is not supported yet",
-			  (unsigned long)hw1, (unsigned long)hw2, (unsigned long)pc);
-		return;
-	}
-	insn = v->last_trap_info = a32_at(pc);
-	rewritten(v, pc, &insn);
-	switch (a32_emulate(v, insn)) {
+	insn = v->last_trap_info = is->at(pc);
+	rewritten(v, is, pc, &insn);
+	switch (is->emulate(v, insn)) {
 	case EMU_NEXT:
-		v->ctx.r[15] = pc + 4;
+		is->next(v, pc, insn);
 		break;
 	case EMU_UNDEF:
 		vexc_undef(v, pc);
@@ -192,6 +219,7 @@ static void trap_dabt(struct vcpu *v)
 {
 	uint32_t dfsr = read_dfsr(), dfar = read_dfar(), pc = v->ctx.r[15];
 	uint32_t wnr = dfsr & FSR_WNR, insn;
+	const struct iset *is;
 	uint64_t gpa = dfar;
 
 	v->last_trap_pc = pc;
@@ -208,15 +236,11 @@ static void trap_dabt(struct vcpu *v)
 		return;
 	}
 	v->traps[TRAP_MMIO]++;
-	if (v->ctx.cpsr & PSR_T) {
-		vcpu_fail(v, "Thumb access to device 0x%08lx at 0x%08lx: not supported yet",
-			  (unsigned long)dfar, (unsigned long)pc);
-		return;
-	}
-	insn = a32_at(pc);
-	switch (a32_emulate_ldst(v, insn)) {
+	is = iset_of(v);
+	insn = is->at(pc);
+	switch (is->emulate_ldst(v, insn)) {
 	case EMU_NEXT:
-		v->ctx.r[15] = pc + 4;
+		is->next(v, pc, insn);
 		break;
 	case EMU_UNDEF:
 		vcpu_fail(v, "device access by 0x%08lx at 0x%08lx: instruction not emulated",

@@ -1,11 +1,13 @@
 /*
  * The guest image loader (hyp/loader.c): well-formed images are copied,
- * zeroed and rewritten exactly where the mapping symbols say.  Images come
+ * zeroed and rewritten exactly where the mapping symbols say, A32 and
+ * T32.  Images come
  * from the ELF writer in loader_harness.c; malformed ones, refused with a
  * reason, are in test_loader_bad.c and test_loader_syms.c, the mutation
  * fuzz test in test_loader_fuzz.c.
  */
 #include "test/host/loader_harness.h"
+#include "arch/arm/fastpath.h"
 
 /* ---- well-formed images ------------------------------------------------------ */
 
@@ -107,9 +109,9 @@ static void test_mapping_symbol_names(void **state)
 		assert_int_equal(ram_word(RAM_BASE + off), WFI);
 }
 
-/* Thumb with a sensitive instruction, 16- or 32-bit, is refused for now
- * (DESIGN.md: T32 rewriting is a later issue). */
-static void test_thumb_sensitive_refused(void **state)
+/* A sensitive T32 instruction becomes a UDF of its own size, recorded as
+ * a T32 entry (no longer refused, as before T32 emulation). */
+static void test_thumb_rewritten(void **state)
 {
 	(void)state;
 	static const struct msym syms[] = { { "$a", 0 }, { "$t", 4 }, { "$a", 12 } };
@@ -118,11 +120,81 @@ static void test_thumb_sensitive_refused(void **state)
 	/*                                         mrs r0, cpsr ^^^ */
 
 	BUILD(text16, syms);
-	assert_refused(load(&im), "Thumb");
-	assert_non_null(strstr(err, "0x40000008"));	/* says where */
+	assert_int_equal(load(&im), 0);
+	assert_int_equal(rt.count, 1);
+	assert_int_equal(rt.e[0].addr, RAM_BASE + 8);
+	assert_int_equal(rt.e[0].orig, 0xb672);
+	assert_int_equal(rt.e[0].kind, REWRITE_T16);
+	assert_int_equal(rt.e[0].fast, FAST_NONE);
+	assert_int_equal(ram_word(RAM_BASE + 8), T2(0xde00, 0xbf00));	/* udf #0; nop */
+	assert_int_equal(ram_word(RAM_BASE + 4), T_NOP_BX);
+
+	ram_refill();
 	BUILD(text32, syms);
-	assert_refused(load(&im), "Thumb");
-	assert_non_null(strstr(err, "0xf3ef 0x8000"));
+	assert_int_equal(load(&im), 0);
+	assert_int_equal(rt.count, 1);
+	assert_int_equal(rt.e[0].orig, 0xf3ef8000);
+	assert_int_equal(rt.e[0].kind, REWRITE_T32);
+	assert_int_equal(ram_word(RAM_BASE + 8), T2(0xf7f0, 0xa000));	/* udf.w #0 */
+}
+
+/*
+ * Thumb as compilers lay it out: instructions at any halfword, a 32-bit
+ * one across a word boundary, an IT block, literals under $d (which look
+ * like CPSID and MRS, and stay), then A32.  Entries in address order,
+ * numbered across both instruction sets.
+ */
+static void test_thumb_mixed(void **state)
+{
+	(void)state;
+	static const uint32_t text[] = {
+		T2(0xbf08, 0xf3ef),	/* 0x00 $t: it eq; mrseq r1, cpsr (hw1) */
+		T2(0x8100, 0xb662),	/* 0x04 (hw2); cpsie i */
+		T2(0xf3af, 0x8003),	/* 0x08 wfi.w */
+		T2(0x4770, 0xbf00),	/* 0x0c bx lr; nop */
+		T2(0xb672, 0xb672),	/* 0x10 $d */
+		T2(0xf3ef, 0x8000),	/* 0x14 */
+		MRS_R0_CPSR, BX_LR,	/* 0x18 $a */
+	};
+	static const struct msym syms[] = { { "$t", 0 }, { "$d", 0x10 }, { "$a", 0x18 } };
+	static const struct { uint32_t off, orig, kind; } want[] = {
+		{ 0x02, 0xf3ef8100, REWRITE_T32 }, { 0x06, 0xb662, REWRITE_T16 },
+		{ 0x08, 0xf3af8003, REWRITE_T32 }, { 0x18, MRS_R0_CPSR, REWRITE_A32 },
+	};
+
+	BUILD(text, syms);
+	assert_int_equal(load(&im), 0);
+	assert_int_equal(rt.count, 4);
+	for (unsigned i = 0; i < 4; i++) {
+		assert_int_equal(rt.e[i].addr, RAM_BASE + want[i].off);
+		assert_int_equal(rt.e[i].orig, want[i].orig);
+		assert_int_equal(rt.e[i].kind, want[i].kind);
+	}
+	assert_int_equal(rt.e[3].fast, fast_kind(MRS_R0_CPSR));
+	assert_int_equal(ram_word(RAM_BASE + 0x00), T2(0xbf08, 0xf7f0));	/* udf.w #0 */
+	assert_int_equal(ram_word(RAM_BASE + 0x04), T2(0xa000, 0xde01));	/* udf #1 */
+	assert_int_equal(ram_word(RAM_BASE + 0x08), T2(0xf7f0, 0xa002));	/* udf.w #2 */
+	assert_int_equal(ram_word(RAM_BASE + 0x0c), T2(0x4770, 0xbf00));
+	assert_int_equal(ram_word(RAM_BASE + 0x10), T2(0xb672, 0xb672));
+	assert_int_equal(ram_word(RAM_BASE + 0x14), T2(0xf3ef, 0x8000));
+	assert_int_equal(ram_word(RAM_BASE + 0x18), a32_udf(3));
+	assert_int_equal(rt.code_lo, RAM_BASE);
+	assert_int_equal(rt.code_hi, RAM_BASE + 0x20);
+}
+
+/* A 32-bit instruction's first halfword as the last of a $t region is no
+ * instruction (what follows is data): left, whatever hw2 would make it. */
+static void test_thumb_cut_short(void **state)
+{
+	(void)state;
+	static const uint32_t text[] = { T2(0xbf00, 0xf3ef), T2(0x8000, 0x0000), BX_LR };
+	static const struct msym syms[] = { { "$t", 0 }, { "$d", 4 }, { "$a", 8 } };
+
+	BUILD(text, syms);
+	assert_int_equal(load(&im), 0);
+	assert_int_equal(rt.count, 0);
+	assert_int_equal(ram_word(RAM_BASE + 0), T2(0xbf00, 0xf3ef));
+	assert_int_equal(ram_word(RAM_BASE + 4), T2(0x8000, 0x0000));
 }
 
 /* Thumb, then data, then A32. */
@@ -144,10 +216,17 @@ static void test_thumb_clean_loads(void **state)
 static void test_rewrite_table_full(void **state)
 {
 	(void)state;
+	static const uint32_t text[] = { T2(0xb672, 0xbf30), BX_LR };	/* cpsid i; wfi */
+	static const struct msym syms[] = { { "$t", 0 }, { "$a", 4 } };
+
 	build_default(&im);
 	rt.cap = 2;
 	assert_refused(load(&im), "more than 2 sensitive");
 	assert_true(rt.count <= 2);
+	ram_refill();
+	BUILD(text, syms);
+	rt.cap = 1;
+	assert_refused(load(&im), "more than 1 sensitive");
 }
 
 int main(void)
@@ -158,7 +237,9 @@ int main(void)
 		T(test_paddr_differs_from_vaddr),
 		T(test_before_first_mapping_symbol),
 		T(test_mapping_symbol_names),
-		T(test_thumb_sensitive_refused),
+		T(test_thumb_rewritten),
+		T(test_thumb_mixed),
+		T(test_thumb_cut_short),
 		T(test_thumb_clean_loads),
 		T(test_rewrite_table_full),
 	};

@@ -6,6 +6,7 @@
  * one must satisfy what the trap path relies on.
  */
 #include "test/host/loader_harness.h"
+#include "hyp/rewrite.h"
 
 /* ---- fuzz --------------------------------------------------------------------- */
 
@@ -35,10 +36,42 @@ static bool in_loaded(const uint8_t *img, uint32_t a, uint32_t n)
 	return false;
 }
 
+static uint16_t ram_half(uint32_t pa)
+{
+	uint32_t w = ram_word(pa & ~3u);
+
+	return (pa & 2) ? w >> 16 : w & 0xffff;
+}
+
+/* The instruction trapvisor put at entry i's address: its own UDF? */
+static bool udf_in_ram(uint32_t i)
+{
+	uint32_t a = rt.e[i].addr, udf = rewrite_udf(rt.e[i].kind, i);
+
+	switch (rt.e[i].kind) {
+	case REWRITE_A32:
+		return ram_word(a) == udf;
+	case REWRITE_T16:
+		return ram_half(a) == udf;
+	default:	/* hw2 may be in another segment, elsewhere in RAM */
+		return ram_half(a) == udf >> 16;
+	}
+}
+
+static bool orig_sensitive(const struct rewrite_entry *e)
+{
+	if (e->kind == REWRITE_A32)
+		return a32_is_sensitive(e->orig);
+	if (e->kind == REWRITE_T16)
+		return e->orig <= 0xffff && t32_is_sensitive(e->orig, 0);
+	return e->orig > 0xffff && t32_is_sensitive(e->orig >> 16, e->orig & 0xffff);
+}
+
 /* Every accepted image must satisfy what the trap path relies on: the
- * entry is in the image's own bytes, and each rewritten word is aligned,
- * is the UDF naming its own entry, holds a sensitive original, and lies
- * in a loaded segment's file bytes, so the loader never wrote elsewhere. */
+ * entry is in the image's own bytes, and each rewritten instruction is
+ * aligned for its instruction set, is the UDF naming its own entry,
+ * holds a sensitive original of its kind, and lies in a loaded segment's
+ * file bytes, so the loader never wrote elsewhere. */
 static void check_loaded(const uint8_t *img)
 {
 	assert_true(entry >= RAM_BASE && entry - RAM_BASE < RAM_SIZE);
@@ -49,10 +82,12 @@ static void check_loaded(const uint8_t *img)
 	for (uint32_t i = 0; i < rt.count; i++) {
 		uint32_t a = rt.e[i].addr;
 
-		assert_int_equal(a & 3, 0);
-		assert_int_equal(ram_word(a), a32_udf(i));
-		assert_true(a32_is_sensitive(rt.e[i].orig));
-		if (!in_loaded(img, a, 4))
+		assert_true(rt.e[i].kind < REWRITE_KINDS);
+		assert_int_equal(a & (rt.e[i].kind == REWRITE_A32 ? 3 : 1), 0);
+		if (!udf_in_ram(i))
+			fail_msg("entry %u at 0x%08x: not its UDF in RAM", i, a);
+		assert_true(orig_sensitive(&rt.e[i]));
+		if (!in_loaded(img, a, rt.e[i].kind == REWRITE_A32 ? 4 : 2))
 			fail_msg("entry %u at 0x%08x is in no loaded segment", i, a);
 	}
 }
@@ -94,15 +129,23 @@ static void mutate(uint8_t *buf, const struct img *base)
 static void test_fuzz(void **state)
 {
 	(void)state;
-	static struct img bases[2];
+	static struct img bases[3];
 	static uint8_t buf[sizeof(bases[0].b)];
 	unsigned ok = 0, refused = 0;
 
-	/* one A32 image with a literal pool, one with Thumb code */
+	/* one A32 image with a literal pool, one with Thumb code, one with
+	 * sensitive Thumb instructions of both sizes */
+	static const uint32_t text_t32[] = {
+		T2(0xbf08, 0xf3ef), T2(0x8100, 0xb662), T2(0xf3af, 0x8003), T2(0x4770, 0xb672),
+		MRS_R0_CPSR, BX_LR,
+	};
+	static const struct msym syms_t32[] = { { "$t", 0 }, { "$d", 14 }, { "$a", 16 } };
+
 	build_default(&bases[0]);
 	build_code(&bases[1], text_thumb, N(text_thumb), syms_thumb, N(syms_thumb));
-	for (unsigned iter = 0; iter < 20000; iter++) {
-		const struct img *base = &bases[iter % 2];
+	build_code(&bases[2], text_t32, N(text_t32), syms_t32, N(syms_t32));
+	for (unsigned iter = 0; iter < 30000; iter++) {
+		const struct img *base = &bases[iter % 3];
 		uint32_t len = base->len;
 
 		memcpy(buf, base->b, len);

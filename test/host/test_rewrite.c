@@ -1,7 +1,8 @@
 /*
- * Run-time rewriting (hyp/rewrite.c): code a guest writes and declares as
- * code is rewritten like loaded code; entries of overwritten words are
- * reused; what is not sensitive, or is trapvisor's already, is untouched.
+ * The rewrite table at run time (hyp/rewrite.c): code a guest writes and
+ * declares as code is rewritten like loaded code; entries of overwritten
+ * words are reused; what is not sensitive, or is trapvisor's already, is
+ * untouched.  And a trapping UDF finds its entry, or none (the guest's own).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -97,6 +98,77 @@ static void test_full_table(void **state)
 	assert_int_equal(line[4], WFI);		/* left, not half-done */
 }
 
+/* T32 entries are the loader's, in the image's code: a rescan of words
+ * around them (which codewatch never asks for) does not free them. */
+static void test_t32_entries_stay(void **state)
+{
+	(void)state;
+	e[0] = (struct rewrite_entry){ GPA + 8, 0xb672, 0, REWRITE_T16 };
+	rt.count = 1;
+	line[2] = 0x12345678;
+	assert_int_equal(rescan(), 0);
+	assert_int_equal(e[0].addr, GPA + 8);
+}
+
+/* ---- finding the entry behind a UDF --------------------------------------- */
+
+static struct rewrite_entry big[600];
+
+/* A32 entries at 0x40001000 + 4 i, but for three: entry 5 is a UDF.W's,
+ * entries 44 and 300 (imm8 44 both) 16-bit UDFs', 300 at 0x40003000. */
+static struct rewrite_table big_table(void)
+{
+	for (uint32_t i = 0; i < 600; i++)
+		big[i] = (struct rewrite_entry){ 0x40001000 + 4 * i, 0, 0, REWRITE_A32 };
+	big[5].kind = REWRITE_T32;
+	big[44].kind = REWRITE_T16;
+	big[300] = (struct rewrite_entry){ 0x40003000, 0xb672, 0, REWRITE_T16 };
+	return (struct rewrite_table){ big, 600, 600, 0, 0 };
+}
+
+/* A32 and UDF.W immediates name their entry exactly; the kind and the
+ * address must both match. */
+static void test_find_exact(void **state)
+{
+	struct rewrite_table t = big_table();
+
+	(void)state;
+	assert_int_equal(rewrite_find(&t, REWRITE_A32, 3, 0x4000100c), 3);
+	assert_int_equal(rewrite_find(&t, REWRITE_T32, 5, 0x40001014), 5);
+	assert_int_equal(rewrite_find(&t, REWRITE_T32, 3, 0x4000100c), -1);	/* an A32 one */
+	assert_int_equal(rewrite_find(&t, REWRITE_A32, 5, 0x40001014), -1);	/* a UDF.W's */
+	assert_int_equal(rewrite_find(&t, REWRITE_A32, 3, 0x40001010), -1);	/* elsewhere */
+	assert_int_equal(rewrite_find(&t, REWRITE_A32, 600, 0x40001960), -1);	/* past count */
+	assert_int_equal(rewrite_find(&t, REWRITE_A32, 3 + 256, 0x4000100c), -1);
+	assert_int_equal(rewrite_find(&t, REWRITE_A32, 259, 0x4000140c), 259);
+}
+
+/* The 16-bit UDF's imm8 is the index's low byte: entries 44, 300, 556
+ * share 44, and the address and the kind pick the one. */
+static void test_find_t16_by_address(void **state)
+{
+	struct rewrite_table t = big_table();
+
+	(void)state;
+	assert_int_equal(rewrite_find(&t, REWRITE_T16, 44, 0x40003000), 300);
+	assert_int_equal(rewrite_find(&t, REWRITE_T16, 44, 0x400010b0), 44);
+	assert_int_equal(rewrite_find(&t, REWRITE_T16, 44, 0x400018b0), -1);	/* 556: A32 */
+	assert_int_equal(rewrite_find(&t, REWRITE_T16, 45, 0x40003000), -1);	/* the guest's */
+	assert_int_equal(rewrite_find(&t, REWRITE_T32, 300, 0x40003000), -1);	/* a UDF.W there */
+	assert_int_equal(rewrite_udf(REWRITE_T16, 300), 0xde2c);
+	assert_int_equal(rewrite_udf(REWRITE_T32, 300), 0xf7f0a12c);
+	assert_int_equal(rewrite_udf(REWRITE_A32, 300), a32_udf(300));
+}
+
+/* A free entry is at no address, even at the one an untranslatable PC gives. */
+static void test_find_never_free(void **state)
+{
+	(void)state;
+	e[0] = (struct rewrite_entry){ REWRITE_FREE, 0, 0, REWRITE_A32 };
+	rt.count = 1;
+	assert_int_equal(rewrite_find(&rt, REWRITE_A32, 0, REWRITE_FREE), -1);
+}
+
 #define T(f) cmocka_unit_test_setup(f, setup)
 
 int main(void)
@@ -106,6 +178,10 @@ int main(void)
 		T(test_overwritten_entry_is_reused),
 		T(test_guest_udf_is_left_alone),
 		T(test_full_table),
+		T(test_t32_entries_stay),
+		T(test_find_exact),
+		T(test_find_t16_by_address),
+		T(test_find_never_free),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

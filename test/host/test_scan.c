@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdio.h>
+#include <stdbool.h>
 #include <cmocka.h>
 #include "arch/arm/scan.h"
 
@@ -342,6 +343,15 @@ static const struct t32_case t32_yes[] = {
 	{ 0xe990, 0xc000, "rfeia r0" },
 	{ 0xe83d, 0xc000, "rfedb sp!" },
 	{ 0xe9be, 0xc000, "rfeia lr!" },
+	/* unprivileged loads/stores */
+	{ 0xf851, 0x0e04, "ldrt r0, [r1, #4]" },
+	{ 0xf843, 0x2e00, "strt r2, [r3]" },
+	{ 0xf811, 0x0eff, "ldrbt r0, [r1, #255]" },
+	{ 0xf801, 0x0e01, "strbt r0, [r1, #1]" },
+	{ 0xf831, 0x0e02, "ldrht r0, [r1, #2]" },
+	{ 0xf825, 0x4e06, "strht r4, [r5, #6]" },
+	{ 0xf911, 0x0e01, "ldrsbt r0, [r1, #1]" },
+	{ 0xf937, 0x6e08, "ldrsht r6, [r7, #8]" },
 };
 
 static const struct t32_case t32_no[] = {
@@ -381,6 +391,14 @@ static const struct t32_case t32_no[] = {
 	{ 0xf3bf, 0x8f6f, "isb sy" },
 	{ 0xf3bf, 0x8f2f, "clrex" },
 	{ 0xf85d, 0xfb04, "ldr.w pc, [sp], #4" },
+	/* the loads and stores around LDRT's encoding */
+	{ 0xf85f, 0x0e04, "ldr.w r0, [pc, #-0xe04] (literal: imm12 like LDRT's hw2)" },
+	{ 0xf851, 0x0c04, "ldr.w r0, [r1, #-4]" },
+	{ 0xf851, 0x0f04, "ldr r0, [r1, #4]!" },
+	{ 0xf851, 0x0b04, "ldr.w r0, [r1], #4" },
+	{ 0xf8d0, 0x2e10, "ldr.w r2, [r0, #0xe10] (imm12)" },
+	{ 0xf811, 0xfe01, "ldrbt pc, [r1, #1] (.hword: Rt = PC)" },
+	{ 0xe851, 0x0f00, "ldrex r0, [r1]" },
 	{ 0x2000, 0, "movs r0, #0" },
 	{ 0x1888, 0, "adds r0, r1, r2" },
 	{ 0x0000, 0, "movs r0, r0 / .short 0" },
@@ -446,6 +464,44 @@ static void test_t32_16bit_ignores_hw2(void **state)
 		}
 }
 
+/* ---- T32 UDF ------------------------------------------------------------- */
+
+static void test_t32_udf_round_trip(void **state)
+{
+	(void)state;
+	static const struct { uint32_t imm, t; bool wide; } cases[] = {
+		{ 0x00, 0xde00, false },	/* udf #0 */
+		{ 0xff, 0xdeff, false },	/* udf #255 */
+		{ 0x0000, 0xf7f0a000, true },	/* udf.w #0 */
+		{ 0x1234, 0xf7f1a234, true },	/* udf.w #0x1234 */
+		{ 0xffff, 0xf7ffafff, true },	/* udf.w #0xffff */
+	};
+	for (unsigned i = 0; i < N(cases); i++) {
+		uint32_t imm = 0xdead;
+
+		assert_int_equal(cases[i].wide ? t32_udf32(cases[i].imm) : t32_udf16(cases[i].imm),
+				 cases[i].t);
+		assert_true(t32_udf_imm(cases[i].t, &imm));
+		assert_int_equal(imm, cases[i].imm);
+	}
+	assert_int_equal(t32_udf16(0x1ff), 0xdeff);	/* only the low 8 bits */
+	assert_false(t32_udf_imm(0xdf00, &(uint32_t){ 0 }));		/* svc #0 */
+	assert_false(t32_udf_imm(0xf7f08000, &(uint32_t){ 0 }));	/* smc #0 */
+	assert_false(t32_udf_imm(0xbe00, &(uint32_t){ 0 }));		/* bkpt #0 */
+}
+
+/* The loader's own T32 output is never taken for something to rewrite. */
+static void test_t32_udf_never_sensitive(void **state)
+{
+	(void)state;
+	for (uint32_t imm = 0; imm <= 0xff; imm++)
+		assert_false(t32_is_sensitive(t32_udf16(imm), 0));
+	for (uint32_t imm = 0; imm <= 0xffff; imm++) {
+		uint32_t t = t32_udf32(imm);
+		assert_false(t32_is_sensitive(t >> 16, t & 0xffff));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -460,6 +516,8 @@ int main(void)
 		cmocka_unit_test(test_t32_sensitive),
 		cmocka_unit_test(test_t32_not_sensitive),
 		cmocka_unit_test(test_t32_16bit_ignores_hw2),
+		cmocka_unit_test(test_t32_udf_round_trip),
+		cmocka_unit_test(test_t32_udf_never_sensitive),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
