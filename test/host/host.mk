@@ -5,7 +5,7 @@ HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -I. -DHOST_TEST -fsanitize=addres
 HOST_SRCS := arch/arm/a32_decode.c arch/arm/cp15.c arch/arm/cpu_model.c arch/arm/emul_psr.c arch/arm/emul_eret.c \
 	arch/arm/emul_sysreg.c arch/arm/emul_call.c arch/arm/ldst.c arch/arm/vexc.c \
 	arch/arm/scan.c arch/arm/fast_kind.c arch/arm/vmsa.c arch/arm/cp15_mmu.c hyp/vcpu.c hyp/loader.c hyp/stats.c hyp/vuart.c hyp/vgic.c \
-	test/host/fakes.c test/host/loader_harness.c
+	test/host/fakes.c test/host/loader_harness.c test/host/loader_check.c
 HOST_TESTS := $(patsubst test/host/%.c,$(B)/host/%,$(wildcard test/host/test_*.c))
 
 $(B)/host/%: test/host/%.c $(HOST_SRCS) $(wildcard test/host/*.h arch/arm/*.h hyp/*.h)

@@ -94,7 +94,7 @@ void build(struct img *im, const struct spec *s)
 /* ---- loading ---------------------------------------------------------------- */
 
 uint8_t *ram_host;
-static struct guest_ram ram;
+struct guest_ram ram;
 static struct rewrite_entry ents[RT_CAP];
 struct rewrite_table rt;
 char err[256];
