@@ -85,7 +85,9 @@ static enum emu single(struct vcpu *v, uint32_t insn, const struct single *s)
 	unsigned words = s->size == 8 ? 2 : 1, size = s->size == 8 ? 4 : s->size;
 	bool user = !pre && bit(insn, 21);	/* LDRT & co: PL0's permissions */
 
-	if (rt == 15 || (wback && rn == 15) || (s->size == 8 && (rt & 1)))
+	/* UNPREDICTABLE forms, not emulated: among them LDRD/STRD whose
+	 * second register would be the PC (Rt = r14) */
+	if (rt == 15 || (wback && rn == 15) || (s->size == 8 && (rt & 1 || rt == 14)))
 		return EMU_UNDEF;
 	if (user && s->size == 8)
 		return EMU_UNDEF;		/* LDRD/STRD with P=0, W=1 */
