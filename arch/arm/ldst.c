@@ -153,6 +153,13 @@ enum emu a32_emulate_ldst(struct vcpu *v, uint32_t insn)
 {
 	struct single s;
 
+	/* Condition 1111 is the unconditional space (ARM ARM A5.7), which
+	 * holds no LDR/STR/LDM/STM: its words that share their bits 27:25
+	 * are Advanced SIMD VLDn/VSTn, PLD, barriers, RFE.  Decoding them as
+	 * loads and stores emulated a VST1 to a device as an STR of its base
+	 * register with writeback, silently.  Not emulated. */
+	if (insn >> 28 == 0xf)
+		return EMU_UNDEF;
 	if (!cond_passed(v->ctx.cpsr, insn >> 28))
 		return EMU_NEXT;	/* cannot fault: only for completeness */
 	if (decode_single(v, insn, &s))
