@@ -7,6 +7,7 @@
 #   make fuzz         each harness for FUZZ_SECONDS, one after the other; the
 #                     corpus grows in build/fuzz/corpus/, crashes land in
 #                     build/fuzz/crashes/, totals in build/fuzz/summary.txt
+#   make fuzz-cov     source coverage of each harness's files over its corpus
 #   FUZZ_TARGETS="fuzz_a32 fuzz_ldst"   only those harnesses
 # There is no fallback without clang: deps.sh installs it, and a test step
 # that skipped itself would pass without having run.
@@ -57,4 +58,13 @@ fuzz-short: fuzz-build
 fuzz: fuzz-build
 	@test/fuzz/run.sh long $(FZ) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
-.PHONY: fuzz fuzz-short fuzz-build fuzz-deps
+# Line and branch coverage of each harness's own source files over its
+# corpus (after make fuzz: the grown one too); llvm-cov is in Debian's llvm.
+fuzz-cov: fuzz-deps
+	@scripts/deps.sh llvm
+	@test/fuzz/cov.sh $(FZ) $(FUZZ_TARGETS)
+
+print-fuzz-srcs:
+	@echo $(FUZZ_SRCS)
+
+.PHONY: fuzz fuzz-short fuzz-build fuzz-deps fuzz-cov print-fuzz-srcs
