@@ -47,14 +47,14 @@ def assemble(lines, tmp):
 
 # ---- the vCPU (test/fuzz/vcpu_input.c, in its order) -------------------------
 
-def vcpu(mode="svc", regs=None, cpsr=0x600001c0, dev_value=0x41):
+def vcpu(mode="svc", regs=None, cpsr=0x600001c0, dev_value=0x41, svc_sp=RAM + 0x5000):
     r = [RAM + 0x100 + 0x10 * i for i in range(8)] if regs is None else regs
     cp15 = [0x00c50078, 0x00f00000, 0, 0x55555555, RAM,	# SCTLR CPACR TTBCR DACR VBAR
             0, 0x3, 1, 0, 1000, 0, 2000, 0, 0, 0x40000000]	# CSSELR CNTKCTL timers PMUSERENR FPEXC
     banks = [RAM + 0x8000, RAM + 0x200,			# usr: sp lr
              8, 9, 10, 11, 12, RAM + 0x7000, RAM + 0x300, 0x600000d3,	# fiq: r8-r14 spsr
              RAM + 0x6000, RAM + 0x400, 0x20000013,		# irq
-             RAM + 0x5000, RAM + 0x500, 0x00000010,		# svc: spsr says usr
+             svc_sp, RAM + 0x500, 0x00000010,			# svc: spsr says usr
              RAM + 0x4000, RAM + 0x600, 0x000001d3,		# abt
              RAM + 0x3000, RAM + 0x700, 0x0000001f,		# und
              RAM + 0x8000, RAM + 0x200]				# sys
@@ -102,6 +102,11 @@ def a32_seeds(tmp):
         seed("usr", [w], cpsr=0x60000000)
     for mode, seq in A32_SEQUENCES:
         seed(mode, assemble(seq, tmp))
+    # the second word of SRS / RFE past the end of RAM (64 KiB): an abort
+    # after the first access went through
+    srs, rfe = assemble(["srsdb sp!, #0x13", "rfeia r0"], tmp)
+    seed("svc", [srs], svc_sp=RAM + 0x10004)
+    seed("svc", [rfe], regs=[RAM + 0xfffc] + [RAM] * 7)
     return A32_ALONE
 
 
@@ -133,6 +138,8 @@ ELF_PROGRAMS = {
               ".thumb", ".thumb_func", "thumb_fn:", "nop", "bx lr",
               ".data", ".word 1", ".bss", ".space 64"],
     "kernel": ["_start:"] + A32_ALONE[:24] + [".word 0xe10f0000", ".data", ".word 2, 3"],
+    # more sensitive instructions than fuzz_elf's rewrite table holds (32)
+    "too_many": ["_start:"] + A32_ALONE * 2,
     "thumb_cps": [".thumb", ".thumb_func", "_start:", "cpsid i", "bx lr"],
     "thumb_entry": [".thumb", ".thumb_func", "_start:", "nop", "blx arm_fn", ".arm",
                     "arm_fn:", "mcr p15, 0, r0, c1, c0, 0", "cps #0x13", "bx lr"],
@@ -171,6 +178,7 @@ def vmsa_seeds():
         (RAM | 0x802, 0, 0xc0000000, {"ttbcr": 2}),		# TTBR1
         (RAM | 0x802, 0, 0x00100000, {"ttbcr": 0x12}),		# PD0
         (RAM | 0x802, 0, 0x00100000, {"sctlr": 1 << 29}),	# AFE, AP[0] clear
+        (RAM + 0x4001, RAM | 0x22, 0x00345678, {"sctlr": 1 << 29}),	# the same, small page
         (RAM | 0x802, 0, 0x00100000, {"ttbr0": 0x10000000}),	# walk outside RAM
         (0x20000001, 0, 0x00100000, {}),			# L2 outside RAM
     ]
