@@ -3,7 +3,8 @@
 #   make run GUESTS="a.elf b.elf" run those guest ELFs, one VM each
 #   make run CONFIG=vms.conf      run the VMs a configuration describes
 #   make run-native GUEST=a.elf   run one guest ELF natively on the same machine
-#   make test                     host unit tests + QEMU system tests (virt and raspi2b)
+#   make test                     host unit tests, a short fuzz run + QEMU system tests (virt and raspi2b)
+#   make fuzz                     the host fuzzers, FUZZ_SECONDS (600) each: docs/FUZZING.md
 #   make debug                    QEMU halted with a gdb server
 #   make BOARD=rpi2 run           the same on QEMU raspi2b (Raspberry Pi 2)
 #   make BOARD=rpi2 sdcard        a boot folder (and FAT image) for a real Pi 2/3
@@ -95,13 +96,14 @@ sdcard: deps hyp $(B)/run.pkg
 
 # ---- tests -------------------------------------------------------------------
 include test/host/host.mk
+include test/fuzz/fuzz.mk
 
 # Every system test on virt; on raspi2b (BOARD=rpi2) the ones about what
 # guests see, which must not depend on the host board, and the Pi's own.
 RPI2_TESTS := test/system/test_equivalence.py test/system/test_concurrent.py \
 	test/system/test_interactive.py test/system/test_idle.py test/system/test_rpi2.py
 
-test: deps host-test guests
+test: deps host-test fuzz-short guests
 	$(MAKE) --no-print-directory BOARD=virt hyp
 	BOARD=virt $(PYTHON) -m pytest -q -p no:cacheprovider test/system
 	$(MAKE) --no-print-directory BOARD=rpi2 GUESTS=build/guests/demo/hello.elf hyp sdcard

@@ -1,7 +1,9 @@
 #!/bin/sh
 # Installs what building, running and testing trapvisor needs (Debian).
 # As root it runs apt-get; otherwise it prints the exact command and stops.
-# Arguments: more packages, for one target only (make bench: gnuplot-nox).
+# Arguments: more packages, for one target only (make bench: gnuplot-nox;
+# make fuzz and make test: clang and libclang-rt-dev, whose libFuzzer and
+# sanitizer runtimes are those of Debian's default clang).
 pkgs="$* make gcc gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm gdb-multiarch \
 device-tree-compiler python3 python3-pytest python3-pexpect libcmocka-dev \
 dosfstools mtools"

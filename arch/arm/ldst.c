@@ -70,10 +70,15 @@ static bool decode_one(const struct vcpu *v, uint32_t insn, struct ldst_one *op)
 	return true;
 }
 
-/* What A32 makes UNPREDICTABLE here is UNDEFINED for the guest. */
+/*
+ * What A32 makes UNPREDICTABLE here is UNDEFINED for the guest, among it
+ * LDRD/STRD whose second register would be the PC (Rt = r14): a device
+ * load wrote the PC, a store sent the trapping PC (found by fuzz_ldst).
+ */
 static bool a32_one_valid(const struct ldst_one *op)
 {
-	if (op->rt == 15 || (op->wback && op->rn == 15) || (op->dual && (op->rt & 1)))
+	if (op->rt == 15 || (op->wback && op->rn == 15) ||
+	    (op->dual && (op->rt & 1 || op->rt == 14)))
 		return false;
 	return !(op->user && op->dual);		/* LDRD/STRD with P=0, W=1 */
 }
@@ -153,6 +158,13 @@ enum emu a32_emulate_ldst(struct vcpu *v, uint32_t insn)
 {
 	struct ldst_one one = { 0 };
 
+	/* Condition 1111 is the unconditional space (ARM ARM A5.7), which
+	 * holds no LDR/STR/LDM/STM: its words that share their bits 27:25
+	 * are Advanced SIMD VLDn/VSTn, PLD, barriers, RFE.  Decoding them as
+	 * loads and stores emulated a VST1 to a device as an STR of its base
+	 * register with writeback, silently.  Not emulated. */
+	if (insn >> 28 == 0xf)
+		return EMU_UNDEF;
 	if (!cond_passed(v->ctx.cpsr, insn >> 28))
 		return EMU_NEXT;	/* cannot fault: only for completeness */
 	if (decode_one(v, insn, &one))

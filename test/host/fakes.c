@@ -51,6 +51,10 @@ void vcpu_fail(struct vcpu *v, const char *fmt, ...)
  * everything else aborts. */
 static uint32_t fake_access(uint32_t va, unsigned size, int write, uint32_t *val)
 {
+	if (fake_hw.accesses++ == 0)
+		fake_hw.first_va = va;
+	fake_hw.last_va = va;
+	fake_hw.sizes |= size;
 	if (va >= FAKE_RAM_BASE && va - FAKE_RAM_BASE + size <= FAKE_RAM_SIZE) {
 		uint8_t *p = fake_ram + (va - FAKE_RAM_BASE);
 		if (write)

@@ -19,6 +19,9 @@ struct fake_hw {
 	int sctlr_writes, ttbcr_writes, dacr_writes, ctxid_changes, tlbi[4];
 	uint32_t sctlr_old, dacr_old, tlbi_arg;
 	int user_accesses;		/* vmem_*_user: LDRT & co */
+	int accesses;			/* every vmem read or write, faulting ones too */
+	uint32_t first_va, last_va;	/* the addresses of the first and last one */
+	unsigned sizes;			/* the sizes they had, OR-ed together */
 };
 
 struct fake_dev_access {

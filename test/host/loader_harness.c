@@ -94,7 +94,7 @@ void build(struct img *im, const struct spec *s)
 /* ---- loading ---------------------------------------------------------------- */
 
 uint8_t *ram_host;
-static struct guest_ram ram;
+struct guest_ram ram;
 static struct rewrite_entry ents[RT_CAP];
 struct rewrite_table rt;
 char err[256];
@@ -107,7 +107,7 @@ int loader_setup(void **state)
 	assert_non_null(ram_host);
 	memset(ram_host, RAM_FILL, RAM_SIZE);
 	ram = (struct guest_ram){ RAM_BASE, RAM_SIZE, ram_host };
-	rt = (struct rewrite_table){ ents, 0, RT_CAP };
+	rt = (struct rewrite_table){ .e = ents, .cap = RT_CAP };
 	err[0] = 0;
 	entry = 0;
 	return 0;

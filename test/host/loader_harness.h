@@ -89,6 +89,7 @@ static inline struct elf32_sym *SYM(struct img *im, unsigned i)
 /* ---- loading ---------------------------------------------------------------- */
 
 extern uint8_t *ram_host;
+extern struct guest_ram ram;	/* RAM_SIZE bytes at RAM_BASE, in ram_host */
 extern struct rewrite_table rt;
 extern char err[256];
 extern uint32_t entry;

@@ -7,6 +7,7 @@
  */
 #include "test/host/loader_harness.h"
 #include "hyp/rewrite.h"
+#include "test/host/loader_check.h"
 
 /* ---- fuzz --------------------------------------------------------------------- */
 
@@ -20,76 +21,17 @@ static uint32_t rnd(void)	/* xorshift32: deterministic across runs */
 	return rng;
 }
 
-/* [a, a + n) lies in the file bytes of a PT_LOAD segment that was
- * actually copied (p_memsz != 0). */
-static bool in_loaded(const uint8_t *img, uint32_t a, uint32_t n)
+/* Every load, accepted or refused, wrote RAM only inside the image's
+ * segments; an accepted image satisfies what the trap path relies on
+ * (loader_check.h). */
+static void check_load(const uint8_t *img, uint32_t len, int r)
 {
-	const struct elf32_ehdr *eh = (const void *)img;
+	const char *why = loader_check_untouched(img, len, &ram, RAM_FILL);
 
-	for (unsigned j = 0; j < eh->e_phnum; j++) {
-		const struct elf32_phdr *ph = (const void *)(img + eh->e_phoff + j * sizeof(*ph));
-
-		if (ph->p_type == PT_LOAD && ph->p_memsz && a >= ph->p_paddr &&
-		    ph->p_filesz >= n && a - ph->p_paddr <= ph->p_filesz - n)
-			return true;
-	}
-	return false;
-}
-
-static uint16_t ram_half(uint32_t pa)
-{
-	uint32_t w = ram_word(pa & ~3u);
-
-	return (pa & 2) ? w >> 16 : w & 0xffff;
-}
-
-/* The instruction trapvisor put at entry i's address: its own UDF? */
-static bool udf_in_ram(uint32_t i)
-{
-	uint32_t a = rt.e[i].addr, udf = rewrite_udf(rt.e[i].kind, i);
-
-	switch (rt.e[i].kind) {
-	case REWRITE_A32:
-		return ram_word(a) == udf;
-	case REWRITE_T16:
-		return ram_half(a) == udf;
-	default:	/* hw2 may be in another segment, elsewhere in RAM */
-		return ram_half(a) == udf >> 16;
-	}
-}
-
-static bool orig_sensitive(const struct rewrite_entry *e)
-{
-	if (e->kind == REWRITE_A32)
-		return a32_is_sensitive(e->orig);
-	if (e->kind == REWRITE_T16)
-		return e->orig <= 0xffff && t32_is_sensitive(e->orig, 0);
-	return e->orig > 0xffff && t32_is_sensitive(e->orig >> 16, e->orig & 0xffff);
-}
-
-/* Every accepted image must satisfy what the trap path relies on: the
- * entry is in the image's own bytes, and each rewritten instruction is
- * aligned for its instruction set, is the UDF naming its own entry,
- * holds a sensitive original of its kind, and lies in a loaded segment's
- * file bytes, so the loader never wrote elsewhere. */
-static void check_loaded(const uint8_t *img)
-{
-	assert_true(entry >= RAM_BASE && entry - RAM_BASE < RAM_SIZE);
-	assert_true((entry & 3) != 2);
-	if (!in_loaded(img, entry & ~1u, (entry & 1) ? 2 : 4))
-		fail_msg("entry 0x%08x is in no loaded segment's file bytes", entry);
-	assert_true(rt.count <= rt.cap);
-	for (uint32_t i = 0; i < rt.count; i++) {
-		uint32_t a = rt.e[i].addr;
-
-		assert_true(rt.e[i].kind < REWRITE_KINDS);
-		assert_int_equal(a & (rt.e[i].kind == REWRITE_A32 ? 3 : 1), 0);
-		if (!udf_in_ram(i))
-			fail_msg("entry %u at 0x%08x: not its UDF in RAM", i, a);
-		assert_true(orig_sensitive(&rt.e[i]));
-		if (!in_loaded(img, a, rt.e[i].kind == REWRITE_A32 ? 4 : 2))
-			fail_msg("entry %u at 0x%08x is in no loaded segment", i, a);
-	}
+	if (!why && r == 0)
+		why = loader_check_loaded(img, len, &ram, &rt, entry);
+	if (why)
+		fail_msg("%s", why);
 }
 
 /* Mutates one thing in the header area of the image in buf. */
@@ -155,9 +97,10 @@ static void test_fuzz(void **state)
 			len = rnd() % (len + 1);
 
 		rt.cap = 1 + rnd() % RT_CAP;
+		memset(ram_host, RAM_FILL, RAM_SIZE);
 		int r = load_n(buf, len);
+		check_load(buf, len, r);
 		if (r == 0) {
-			check_loaded(buf);
 			ok++;
 		} else {
 			assert_int_equal(r, -1);
