@@ -27,25 +27,20 @@
 #include "hyp/vmmu.h"
 #include "hyp/console.h"
 #include "arch/arm/mmu.h"
+#include "arch/arm/vmsa.h"
 
 #define LINE_MASK	(~(uint32_t)(CODEWATCH_LINE - 1))
 
-/* Guest-physical address of the line holding va, or 0 if none or not RAM. */
+/* Guest-physical address of the line holding va, as a PL1 read would
+ * translate it, or 0 if that faults or the line is not the VM's RAM. */
 static uint32_t line_gpa(struct vcpu *v, uint32_t va)
 {
-	uint32_t par = vmmu_ats(v, va, false, false), pa;
-	const struct vm *vm = v->vm;
+	uint64_t gpa;
 
-	if (par & 1)
+	if (vmmu_translate(v, va, VMSA_R, true, &gpa) || gpa >> 32 ||
+	    !vm_ram_ptr(v->vm, (uint32_t)gpa & LINE_MASK, CODEWATCH_LINE))
 		return 0;
-	if (par & 2)	/* supersection: PA[31:24] */
-		pa = (par & 0xff000000u) | (va & 0x00ffffffu);
-	else
-		pa = (par & 0xfffff000u) | (va & 0xfffu);
-	pa &= LINE_MASK;
-	if (pa < GUEST_RAM_BASE || pa - GUEST_RAM_BASE >= vm->ram_size)
-		return 0;
-	return pa;
+	return (uint32_t)gpa & LINE_MASK;
 }
 
 /*
@@ -62,7 +57,7 @@ static bool rescan(struct vm *vm, uint32_t lo, uint32_t hi)
 	if (lo < rt->code_hi && hi > rt->code_lo)	/* overlaps the image's code */
 		return rescan(vm, lo, rt->code_lo & LINE_MASK) &&
 		       rescan(vm, (rt->code_hi + CODEWATCH_LINE - 1) & LINE_MASK, hi);
-	n = rewrite_rescan(&vm->rt, vm->ram + (lo - GUEST_RAM_BASE), lo, hi - lo);
+	n = rewrite_rescan(&vm->rt, vm_ram_ptr(vm, lo, hi - lo), lo, hi - lo);
 	if (n < 0) {
 		vcpu_fail(&vm->vcpu, "run-time code at 0x%08lx: more sensitive instructions "
 			  "than its rewrite table holds (%lu)", (unsigned long)lo,
@@ -71,7 +66,7 @@ static bool rescan(struct vm *vm, uint32_t lo, uint32_t hi)
 	}
 	vm->cw.lines += (hi - lo) / CODEWATCH_LINE;
 	vm->cw.rewritten += (uint32_t)n;
-	cache_sync_code(vm->ram + (lo - GUEST_RAM_BASE), hi - lo);
+	cache_sync_code(vm_ram_ptr(vm, lo, hi - lo), hi - lo);
 	return true;
 }
 
