@@ -64,8 +64,27 @@ static int gic_v2m(struct vm *vm, uint32_t off, unsigned size, int write, uint32
 	return 0;
 }
 
+/*
+ * CFI flash (vflash.c), only in a firmware VM's machine.  Reads while it
+ * is in read-array mode never get here (the shadow maps the image); a
+ * command that leaves or enters that mode changes what may be mapped.
+ */
+static int flash(struct vm *vm, uint32_t off, unsigned size, int write, uint32_t *val)
+{
+	bool array = vflash_array_mode(&vm->fl);
+	int r;
+
+	if (!vm->firmware)
+		return 0x008;
+	r = vflash_access(&vm->fl, off, size, write, val);
+	if (vflash_array_mode(&vm->fl) != array)
+		shadow_flush_all(&vm->mmu.sh);
+	return r;
+}
+
 /* Sizes as QEMU maps the regions: the rest of each 64 KiB slot is empty. */
 static const struct vdev vdevs[] = {
+	{ "flash", 0x00000000, FLASH_SIZE, flash },
 	{ "gicd", 0x08000000, 0x1000, gic_dist },
 	{ "gicc", 0x08010000, VGIC_CPU_SIZE, gic_cpu },
 	{ "gicv2m", 0x08020000, 0x1000, gic_v2m },
@@ -84,8 +103,9 @@ static const struct vdev *find(uint32_t gpa)
 
 bool mmio_device_at(struct vm *vm, uint32_t gpa)
 {
-	(void)vm;
-	return find(gpa) != NULL;
+	const struct vdev *d = find(gpa);
+
+	return d && (d->access != flash || vm->firmware);
 }
 
 uint32_t mmio_access(struct vm *vm, uint32_t gpa, unsigned size, int write, uint32_t *val)

@@ -3,6 +3,7 @@
  * common case (the same vCPU goes on, nothing to deliver) is kept short.
  */
 #include "hyp/sched.h"
+#include "hyp/codescan.h"
 #include "hyp/vm.h"
 #include "hyp/vgic.h"
 #include "hyp/vtimer.h"
@@ -264,5 +265,8 @@ void sched_start(void)
 	irq_register(board.timer_irq, timer_irq);
 	for (int i = 0; i < VM_MAX; i++)
 		vms[i].t_start = now;
-	guest_resume(sched_next(NULL));
+	struct vcpu *v = sched_next(NULL);
+
+	codescan_resume(v);
+	guest_resume(v);
 }

@@ -5,4 +5,5 @@ const char *const trap_class_name[TRAP_NR] = {
 	[TRAP_WFX] = "wfx", [TRAP_ERET] = "eret", [TRAP_LDSTM] = "ldstm", [TRAP_SVC] = "svc",
 	[TRAP_HVC] = "hvc", [TRAP_SMC] = "smc", [TRAP_UNDEF] = "undef", [TRAP_PABT] = "pabt",
 	[TRAP_DABT] = "dabt", [TRAP_MMIO] = "mmio", [TRAP_IRQ] = "irq",
+	[TRAP_BRANCH] = "branch",
 };

@@ -18,6 +18,7 @@ enum trap_class {
 	TRAP_DABT,	/* data aborts delivered to the guest */
 	TRAP_MMIO,	/* emulated device accesses */
 	TRAP_IRQ,
+	TRAP_BRANCH,	/* indirect branches of code found at run time (codescan.c) */
 	TRAP_NR
 };
 

@@ -47,11 +47,12 @@ static void summary(const struct vm *vm)
 			   (unsigned long)vm->mmu.sh.fills, (unsigned long)vm->mmu.sh.recycles,
 			   (unsigned long)vm->mmu.sh.ctx_evictions,
 			   (unsigned long)vm->mmu.guest_faults);
-	if (vm->cw.lines)
-		hyp_printf("summary %s: run-time code: %lu lines rescanned, %lu instructions "
-			   "rewritten, %lu now in its table\n", vm->name,
-			   (unsigned long)vm->cw.lines, (unsigned long)vm->cw.rewritten,
-			   (unsigned long)vm->rt.count);
+	if (vm->cs.on)
+		hyp_printf("summary %s: code found at run time: %lu pages scanned, %lu "
+			   "instructions rewritten, %lu pages written again, %lu copies, "
+			   "%lu in its table\n", vm->name, (unsigned long)vm->cs.scanned,
+			   (unsigned long)vm->cs.rewritten, (unsigned long)vm->cs.unscanned,
+			   (unsigned long)vm->cs.copies, (unsigned long)vm->rt.count);
 }
 
 void vm_all_off(void)

@@ -27,6 +27,22 @@ void *vm_ram_ptr(struct vm *vm, uint32_t gpa, uint32_t len)
 	return vm->ram + off;
 }
 
+void *vm_code_ptr(struct vm *vm, uint32_t gpa, uint32_t len)
+{
+	if (gpa < vm->flash_len && len <= vm->flash_len - gpa)
+		return vm->flash + gpa;
+	return vm_ram_ptr(vm, gpa, len);
+}
+
+uint32_t vm_gpa_of(const struct vm *vm, uint32_t pa)
+{
+	if (pa - vm->ram_pa < vm->ram_size)
+		return pa - vm->ram_pa + GUEST_RAM_BASE;
+	if (pa - vm->flash_pa < vm->flash_len)
+		return pa - vm->flash_pa;
+	return 0xffffffffu;
+}
+
 /* What the VM's UART transmits goes to the console, a line at a time. */
 static void uart_tx(void *owner, uint8_t c)
 {
@@ -36,6 +52,48 @@ static void uart_tx(void *owner, uint8_t c)
 void vm_uart_irq(struct vm *vm)
 {
 	vgic_set_level(&vm->gic, VM_UART_IRQ, vuart_irq_line(&vm->uart));
+}
+
+/*
+ * A firmware image, as QEMU's -bios: in flash bank 0 from address 0 (the
+ * rest of the bank blank), and the VM's device tree at the start of RAM,
+ * where firmware for virt looks for it.  Reloaded on every reset: the
+ * rewrites of the last run are in the flash copy.
+ */
+static void firmware_load(struct vm *vm)
+{
+	memcpy(vm->flash, vm->image, vm->image_len);
+	memset(vm->flash + vm->image_len, VFLASH_BLANK, vm->flash_len - vm->image_len);
+	cache_sync_code(vm->flash, vm->flash_len);
+	memcpy(vm->ram, vm->dtb, vm->dtb_len);
+	vm->rt.code_lo = vm->rt.code_hi = 0;
+}
+
+/* Room for a firmware image in flash, its device tree, dynamic scanning. */
+static bool firmware_create(struct vm *vm, const struct vm_config *cfg)
+{
+	if (cfg->len == 0 || cfg->len > FIRMWARE_MAX) {
+		hyp_printf("%s: not started: firmware image of %lu bytes (1 to %lu)\n", vm->name,
+			   (unsigned long)cfg->len, (unsigned long)FIRMWARE_MAX);
+		return false;
+	}
+	if (!cfg->dtb || cfg->dtb_len < 40 || cfg->dtb_len > DTB_MAX || cfg->dtb_len > vm->ram_size) {
+		hyp_printf("%s: not started: no device tree for its firmware\n", vm->name);
+		return false;
+	}
+	vm->firmware = true;
+	vm->dtb = cfg->dtb;
+	vm->dtb_len = cfg->dtb_len;
+	vm->flash_len = (cfg->len + SECTION_SIZE - 1) & ~(SECTION_SIZE - 1);
+	vm->flash_pa = ram_alloc(vm->flash_len);
+	if (!vm->flash_pa || !codescan_enable(vm)) {
+		hyp_printf("%s: not started: out of memory for its flash\n", vm->name);
+		return false;
+	}
+	mmu_map_sections(vm->l1, FLASH_WINDOW_VA, vm->flash_pa, vm->flash_len, SECT_WINDOW);
+	vm->flash = (uint8_t *)FLASH_WINDOW_VA;
+	vflash_init(&vm->fl, vm->flash, cfg->len);
+	return true;
 }
 
 /* Loads the image into RAM (this VM's tables must be the current ones). */
@@ -48,12 +106,17 @@ static bool vm_load(struct vm *vm)
 	vm->rt.count = 0;
 	memset(&vm->cw, 0, sizeof(vm->cw));
 	vmmu_reset(vm);
-	if (elf_load(vm->image, vm->image_len, &ram, &vm->rt, &entry, err, sizeof(err))) {
+	codescan_reset(vm);
+	if (vm->firmware) {
+		firmware_load(vm);
+		entry = 0;
+	} else if (elf_load(vm->image, vm->image_len, &ram, &vm->rt, &entry, err, sizeof(err))) {
 		hyp_printf("%s: %s refused: %s\n", vm->name, vm->file, err);
 		vm->state = VM_FAILED;
 		return false;
 	}
 	cache_sync_code(vm->ram, vm->ram_size);
+	vflash_reset(&vm->fl);
 	vgic_reset(&vm->gic);
 	vuart_reset(&vm->uart);
 	vcpu_reset(&vm->vcpu, entry);
@@ -123,6 +186,8 @@ int vm_create(const struct vm_config *cfg)
 	}
 	mmu_map_sections(vm->l1, GUEST_RAM_BASE, vm->ram_pa, vm->ram_size, SECT_GUEST);
 	mmu_map_sections(vm->l1, VM_WINDOW_VA, vm->ram_pa, vm->ram_size, SECT_WINDOW);
+	if (cfg->firmware && !firmware_create(vm, cfg))
+		return -1;
 	mmu_sync_table(vm->l1);
 	vm->l1_pa = virt_to_phys(vm->l1);
 	if (!vmmu_init(vm, shadow_kib)) {
@@ -144,9 +209,11 @@ int vm_create(const struct vm_config *cfg)
 	mem_zero(vm->ram, vm->ram_size);	/* RAM powers up zeroed, as on QEMU */
 	if (!vm_load(vm))
 		return -1;
-	/* spare entries for the code it writes at run time (codewatch.c) */
-	vm->rt.cap = vm->rt.count + REWRITE_SPARE < REWRITE_MAX ?
-		     vm->rt.count + REWRITE_SPARE : REWRITE_MAX;
+	/* spare entries for the code it writes at run time (codescan.c); a
+	 * firmware VM finds all of its code at run time */
+	if (!vm->firmware)
+		vm->rt.cap = vm->rt.count + REWRITE_SPARE < REWRITE_MAX ?
+			     vm->rt.count + REWRITE_SPARE : REWRITE_MAX;
 	heap_trim(vm->rt.e, vm->rt.cap * sizeof(*vm->rt.e));
 	vm->hyp_bytes = heap_mark() - mark + sizeof(*vm);
 	hyp_printf("%s: %lu MiB at 0x%08lx, entry 0x%08lx, %lu instructions rewritten, "

@@ -12,6 +12,8 @@
 #include "hyp/console.h"
 #include "hyp/vmmu.h"
 #include "hyp/codewatch.h"
+#include "hyp/codescan.h"
+#include "hyp/vflash.h"
 
 #define VM_MAX		8
 #define VM_NAME_MAX	32
@@ -19,6 +21,9 @@
 #define REWRITE_MAX	16384
 #define REWRITE_SPARE	256		/* rewrites left for run-time code */
 #define VM_UART_IRQ	33		/* SPI 1, as on virt */
+#define FLASH_SIZE	0x08000000u	/* two 64 MiB CFI flash banks at 0, as on virt */
+#define FIRMWARE_MAX	0x01000000u	/* the largest firmware image (FLASH_WINDOW) */
+#define DTB_MAX		0x00010000u
 
 enum vm_state {
 	VM_EMPTY,	/* slot unused */
@@ -67,6 +72,15 @@ struct vm {
 	uint32_t restart_max;		/* crash restarts allowed (0: never) */
 	uint32_t restarts;		/* crash restarts so far */
 	struct codewatch cw;		/* code it writes at run time */
+	struct codescan cs;		/* code found at run time */
+
+	/* a firmware VM (raw image in flash, as QEMU's -bios) */
+	bool firmware;
+	const uint8_t *dtb;		/* its device tree, copied to the start of RAM */
+	uint32_t dtb_len;
+	uint32_t flash_pa, flash_len;	/* flash bank 0's first flash_len bytes: the image */
+	uint8_t *flash;			/* trapvisor's view (FLASH_WINDOW_VA) */
+	struct vflash fl;
 };
 
 /* What the guest package says about a VM. */
@@ -79,6 +93,9 @@ struct vm_config {
 	bool input;
 	bool pmu;			/* PMUSERENR.EN while it runs (benchmarks) */
 	uint32_t restart_max;		/* crash restarts allowed (0: never) */
+	bool firmware;			/* image is a raw firmware binary */
+	const uint8_t *dtb;		/* with it, its device tree */
+	uint32_t dtb_len;
 };
 
 extern struct vm vms[VM_MAX];
@@ -108,5 +125,10 @@ void vm_uart_irq(struct vm *vm);
 
 /* Guest-physical RAM as trapvisor sees it (VM window); NULL if not RAM. */
 void *vm_ram_ptr(struct vm *vm, uint32_t gpa, uint32_t len);
+/* Guest-physical memory that may hold code: RAM, or the image in flash. */
+void *vm_code_ptr(struct vm *vm, uint32_t gpa, uint32_t len);
+/* The guest-physical address of host-physical pa (RAM or flash image), or
+ * 0xffffffff. */
+uint32_t vm_gpa_of(const struct vm *vm, uint32_t pa);
 
 #endif

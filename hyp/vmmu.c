@@ -6,6 +6,7 @@
 #include "arch/arm/mmu.h"
 #include "arch/arm/mmu_bits.h"
 #include "arch/arm/layout.h"
+#include "hyp/mem.h"
 
 #define REFAULTS_MAX	4
 
@@ -46,24 +47,35 @@ bool vmmu_init(struct vm *vm, unsigned shadow_kib)
 void vmmu_reset(struct vm *vm)
 {
 	vm->mmu.on = false;
+	vm->mmu.shadowed = vm->cs.on;
 	vm->mmu.cur = NULL;
 	vm->mmu.refaults = 0;
 	shadow_flush_all(&vm->mmu.sh);
 }
 
+void vmmu_shadow_always(struct vm *vm)
+{
+	shadow_flush_all(&vm->mmu.sh);
+	vm->mmu.shadowed = true;
+	vm->mmu.cur = NULL;
+}
+
+/* With the MMU off, shadow tables (a VM scanning its code) map va to va
+ * in the context of ASID 0; an SCTLR.M change empties every context. */
 void vmmu_load(struct vcpu *v)
 {
 	struct vm *vm = v->vm;
 	struct shadow_ctx *c;
 	enum view w;
 
-	if (!vm->mmu.on) {
+	if (!vm->mmu.shadowed) {
 		mmu_use(vm->l1_pa, vm->asid);
 		return;
 	}
 	c = vm->mmu.cur;
 	if (!c)
-		c = vm->mmu.cur = shadow_context(&vm->mmu.sh, v->cp15[C_CONTEXTIDR] & 0xff);
+		c = vm->mmu.cur = shadow_context(&vm->mmu.sh,
+						 vm->mmu.on ? v->cp15[C_CONTEXTIDR] & 0xff : 0);
 	w = vcpu_privileged(v) ? VIEW_PL1 : VIEW_PL0;
 	mmu_use(c->l1_pa[w], c->hw_asid[w]);
 }
@@ -80,6 +92,7 @@ void vmmu_sctlr_written(struct vcpu *v, uint32_t old)
 		return;
 	shadow_flush_all(&m->sh);
 	m->on = now & SCTLR_M;
+	m->shadowed = m->on || v->vm->cs.on;
 	m->cur = NULL;
 }
 
@@ -146,45 +159,95 @@ uint32_t vmmu_translate(struct vcpu *v, uint32_t va, unsigned acc, bool privileg
 	return 0;
 }
 
-/* RAM the shadow may map for gpa: its 1 MiB section when the guest maps
- * at least that much and it is all RAM, else its 4 KiB page. */
-static bool shadow_map_of(struct vm *vm, uint32_t va, uint64_t gpa, const struct vmsa_result *res,
+/* The blank page every VM's unloaded flash maps to (read-only). */
+static uint32_t blank_pa;
+
+/* Host-physical address of guest-physical gpa's page if the shadow may
+ * map it: RAM, or flash while it reads as memory (vflash.h). */
+static bool host_page(struct vm *vm, uint32_t gpa, uint32_t *pa)
+{
+	if (vm_ram_ptr(vm, gpa, 1)) {
+		*pa = vm->ram_pa + ((gpa & 0xfffff000u) - GUEST_RAM_BASE);
+		return true;
+	}
+	if (!vm->firmware || gpa >= FLASH_SIZE || !vflash_array_mode(&vm->fl))
+		return false;
+	if (gpa < vm->flash_len) {
+		*pa = vm->flash_pa + (gpa & 0xfffff000u);
+		return true;
+	}
+	if (!blank_pa) {
+		uint8_t *p = heap_alloc(4096, 4096);
+		if (!p)
+			return false;
+		memset(p, VFLASH_BLANK, 4096);
+		blank_pa = virt_to_phys(p);
+	}
+	*pa = blank_pa;
+	return true;
+}
+
+/* Memory the shadow may map for gpa: its 1 MiB section when the guest maps
+ * at least that much, it is all RAM (or loaded flash) and no page of it
+ * needs rights of its own (codescan.c), else its 4 KiB page. */
+static bool shadow_map_of(struct vm *vm, uint32_t va, uint64_t gpa, uint32_t size,
 			  struct shadow_map *m)
 {
-	uint32_t sect = (uint32_t)gpa & 0xfff00000u;
+	uint32_t sect = (uint32_t)gpa & 0xfff00000u, pa;
 
-	if (gpa >> 32 || !vm_ram_ptr(vm, (uint32_t)gpa, 1) || in_hole(va))
+	if (gpa >> 32 || in_hole(va) || !host_page(vm, (uint32_t)gpa, &pa))
 		return false;
-	if (res->size >= 0x100000 && vm_ram_ptr(vm, sect, 0x100000)) {
+	if (size >= 0x100000 && vm_code_ptr(vm, sect, 0x100000) && codescan_section_ok(vm, sect) &&
+	    host_page(vm, sect, &pa)) {
 		m->va = va & 0xfff00000u;
 		m->size = 0x100000;
-		m->host_pa = vm->ram_pa + (sect - GUEST_RAM_BASE);
 	} else {
 		m->va = va & 0xfffff000u;
 		m->size = 0x1000;
-		m->host_pa = vm->ram_pa + (((uint32_t)gpa & 0xfffff000u) - GUEST_RAM_BASE);
 	}
-	m->domain = res->domain;
-	m->from_super = res->size > 0x100000;
+	m->host_pa = pa;
+	m->from_super = size > 0x100000;
 	return true;
+}
+
+/* The guest's MMU off, shadowed: va is gpa, every right at both levels. */
+static void identity(uint32_t va, struct vmsa_result *res)
+{
+	*res = (struct vmsa_result){ .pa = va, .size = 0x100000,
+				     .prot_pl1 = VMSA_R | VMSA_W | VMSA_X,
+				     .prot_pl0 = VMSA_R | VMSA_W | VMSA_X };
 }
 
 enum vmmu_abort vmmu_abort(struct vcpu *v, uint32_t va, unsigned acc, uint32_t *fsr,
 			   uint64_t *gpa)
 {
-	struct vmmu *mm = &v->vm->mmu;
+	struct vm *vm = v->vm;
+	struct vmmu *mm = &vm->mmu;
 	bool priv = vcpu_privileged(v);
 	struct vmsa_result res;
 	struct shadow_map m;
+	unsigned rights;
 
-	if ((*fsr = walk(v, va, &res)) || (*fsr = vmsa_check(&res, acc, priv))) {
+	if (!mm->on)
+		identity(va, &res);
+	else if ((*fsr = walk(v, va, &res)) || (*fsr = vmsa_check(&res, acc, priv))) {
 		mm->guest_faults++;
 		return VMMU_FAULT;
 	}
 	*gpa = res.pa;
-	if (!shadow_map_of(v->vm, va, res.pa, &res, &m))
+	if (!shadow_map_of(vm, va, res.pa, res.size, &m))
 		return VMMU_NOT_RAM;
-	m.rights = vmsa_rights(&res, priv);
+	if (res.pa < FLASH_SIZE && (acc & VMSA_W))
+		return VMMU_NOT_RAM;		/* a flash command: vflash.c */
+	rights = mm->on ? vmsa_rights(&res, priv) : res.prot_pl1;
+	if (res.pa < FLASH_SIZE)
+		rights &= ~VMSA_W;
+	if ((acc & VMSA_W) && codescan_is_scanned(vm, (uint32_t)res.pa))
+		codescan_written(vm, (uint32_t)res.pa);
+	if (acc == VMSA_X && priv && !(codescan_rights(vm, (uint32_t)res.pa, priv, rights) & VMSA_X))
+		codescan_enter(v, v->ctx.r[15], (va ^ v->ctx.r[15]) >> 12 != 0);
+	m.rights = codescan_rights(vm, (uint32_t)res.pa, priv, rights);
+	m.domain = res.domain;
 	if (!mm->cur)
 		vmmu_load(v);
 	if (shadow_add(&mm->sh, mm->cur, priv ? VIEW_PL1 : VIEW_PL0, &m)) {

@@ -16,6 +16,8 @@ struct vm;
 
 struct vmmu {
 	bool on;			/* the guest's SCTLR.M */
+	bool shadowed;			/* the hardware walks shadow tables: on, or the
+					   VM scans its code at run time (codescan.h) */
 	struct shadow_ctx *cur;		/* context of the guest's ASID, NULL: look up */
 	struct shadow sh;
 	unsigned refaults;		/* fills that changed nothing, in a row */
@@ -33,6 +35,8 @@ enum vmmu_abort {
 bool vmmu_init(struct vm *vm, unsigned shadow_kib);
 /* MMU off, shadow emptied (VM reset) */
 void vmmu_reset(struct vm *vm);
+/* Shadow tables from now on, MMU on or off (dynamic scanning starts). */
+void vmmu_shadow_always(struct vm *vm);
 /* The hardware translates for v as it is now (view, context, or flat). */
 void vmmu_load(struct vcpu *v);
 

@@ -66,6 +66,16 @@ enum emu emu_hvc(struct vcpu *v, uint32_t insn);
 enum emu emu_smc(struct vcpu *v, uint32_t insn);
 enum emu emu_ldst_user(struct vcpu *v, uint32_t insn);
 
+/* The result of data-processing insn (ARM ARM A5.2.1), false if it is not
+ * one with a result (multiplies, extra loads/stores, compares). */
+bool dp_result(const struct vcpu *v, uint32_t insn, uint32_t *result);
+/* Indirect branches of code found at run time (emul_branch.c, codescan.c) */
+enum emu emu_bx_reg(struct vcpu *v, uint32_t insn);
+enum emu emu_dp_pc(struct vcpu *v, uint32_t insn);
+enum emu emu_ldr_pc(struct vcpu *v, uint32_t insn);
+/* BXWritePC(): the PC and CPSR.T from an interworking branch target. */
+void bx_write_pc(struct vcpu *v, uint32_t target);
+
 /* Shared by the exception-return forms: CPSR <- SPSR, branch to pc. */
 void exception_return(struct vcpu *v, uint32_t pc, uint32_t spsr);
 /* ARM ARM CPSRWriteByInstr() on the virtual CPSR. */

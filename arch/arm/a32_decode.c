@@ -26,6 +26,9 @@ static const struct a32_op a32_ops[] = {
 	{ 0x0f000010, 0x0e000010, TRAP_CP15,  emu_coproc },		/* MRC/MCR */
 	{ 0x0fe00000, 0x0c400000, TRAP_CP15,  emu_coproc64 },		/* MRRC/MCRR */
 	{ 0x0c10f000, 0x0010f000, TRAP_ERET,  emu_dp_eret },		/* <op>S PC, ... */
+	{ 0x0fffffc0, 0x012fff00, TRAP_BRANCH, emu_bx_reg },		/* BX, BLX, BXJ (register) */
+	{ 0x0c10f000, 0x0000f000, TRAP_BRANCH, emu_dp_pc },		/* <op> PC, ... */
+	{ 0x0c50f000, 0x0410f000, TRAP_BRANCH, emu_ldr_pc },		/* LDR PC, ... */
 	{ 0x0f200000, 0x04200000, TRAP_LDSTM, emu_ldst_user },		/* LDRT, STRT, -BT (imm) */
 	{ 0x0f200010, 0x06200000, TRAP_LDSTM, emu_ldst_user },		/* LDRT, STRT, -BT (reg) */
 	{ 0x0f2000f0, 0x002000b0, TRAP_LDSTM, emu_ldst_user },		/* LDRHT, STRHT */

@@ -57,16 +57,14 @@ static uint32_t operand2(const struct vcpu *v, uint32_t insn, bool c)
 	return shift(rm, type, imm5, c);
 }
 
-enum emu emu_dp_eret(struct vcpu *v, uint32_t insn)
+bool dp_result(const struct vcpu *v, uint32_t insn, uint32_t *result)
 {
 	bool c = v->ctx.cpsr & PSR_C;
-	uint32_t *spsr = return_spsr(v), a, b, r;
+	uint32_t a, b, r;
 
 	/* not data processing: multiplies and extra loads/stores */
 	if (!bit(insn, 25) && bit(insn, 7) && bit(insn, 4))
-		return EMU_UNDEF;
-	if (!spsr)
-		return EMU_UNDEF;
+		return false;
 	a = reg_read(v, bits(insn, 19, 16));
 	b = operand2(v, insn, c);
 	switch (bits(insn, 24, 21)) {
@@ -82,8 +80,18 @@ enum emu emu_dp_eret(struct vcpu *v, uint32_t insn)
 	case 0xd: r = b; break;
 	case 0xe: r = a & ~b; break;
 	case 0xf: r = ~b; break;
-	default: return EMU_UNDEF;		/* TST/TEQ/CMP/CMN with Rd=PC */
+	default: return false;			/* TST/TEQ/CMP/CMN with Rd=PC */
 	}
+	*result = r;
+	return true;
+}
+
+enum emu emu_dp_eret(struct vcpu *v, uint32_t insn)
+{
+	uint32_t *spsr = return_spsr(v), r;
+
+	if (!spsr || !dp_result(v, insn, &r))
+		return EMU_UNDEF;
 	exception_return(v, r, *spsr);
 	return EMU_DONE;
 }

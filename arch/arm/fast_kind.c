@@ -23,7 +23,7 @@ _Static_assert(sizeof(struct banked) == FP_BANK_SIZE, "struct banked");
 _Static_assert(offsetof(struct vm, ram_pa) == FP_VM_RAM_PA, "vm.ram_pa");
 _Static_assert(offsetof(struct vm, rt.e) == FP_VM_RT_E, "vm.rt.e");
 _Static_assert(offsetof(struct vm, rt.count) == FP_VM_RT_COUNT, "vm.rt.count");
-_Static_assert(offsetof(struct vm, mmu.on) == FP_VM_MMU_ON, "vm.mmu.on");
+_Static_assert(offsetof(struct vm, mmu.shadowed) == FP_VM_MMU_ON, "vm.mmu.shadowed");
 _Static_assert(offsetof(struct vm, gic.irq_out) == FP_VM_IRQ_OUT, "vm.gic.irq_out");
 _Static_assert(offsetof(struct vm, gic.fiq_out) == FP_VM_FIQ_OUT, "vm.gic.fiq_out");
 _Static_assert(sizeof(((struct vm *)0)->gic.irq_out) == 1, "irq_out is a byte");

@@ -15,9 +15,9 @@
 #define FP_CP15		192	/* cp15[] */
 #define FP_VM		608	/* struct vm *vm */
 #define FP_TRAPS	620	/* uint64_t traps[] */
-#define FP_LAST_INFO	740	/* last_trap_info */
-#define FP_LAST_PC	744	/* last_trap_pc */
-#define FP_LAST_KIND	748	/* last_trap_kind */
+#define FP_LAST_INFO	748	/* last_trap_info */
+#define FP_LAST_PC	752	/* last_trap_pc */
+#define FP_LAST_KIND	756	/* last_trap_kind */
 #define FP_C_SCTLR	2	/* shadow slots (cp15_regs.h) */
 #define FP_C_VBAR	22
 
@@ -25,9 +25,9 @@
 #define FP_VM_RAM_PA	120	/* ram_pa */
 #define FP_VM_RT_E	192	/* rt.e */
 #define FP_VM_RT_COUNT	196	/* rt.count */
-#define FP_VM_MMU_ON	216	/* mmu.on */
-#define FP_VM_IRQ_OUT	2722	/* gic.irq_out */
-#define FP_VM_FIQ_OUT	2723	/* gic.fiq_out */
+#define FP_VM_MMU_ON	217	/* mmu.shadowed: the guest MMU on, or code scanned at run time */
+#define FP_VM_IRQ_OUT	2730	/* gic.irq_out */
+#define FP_VM_FIQ_OUT	2731	/* gic.fiq_out */
 
 /* struct rewrite_entry { addr, orig, fast, kind } */
 #define FP_RT_SIZE	16

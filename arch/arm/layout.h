@@ -9,6 +9,7 @@
  *   0xF1000000  host devices, 1 MiB slot each        global
  *   0xF2000000  guest package, read-only             global
  *   0xF6000000  the current VM's RAM (VM_WINDOW)     per VM (nG, ASID)
+ *   0xFE000000  its firmware image in flash (FLASH_WINDOW)  per VM
  *   0xFF000000  the guest's again, up to 4 GiB
  */
 #ifndef ARCH_ARM_LAYOUT_H
@@ -22,6 +23,7 @@
 #define PKG_MAX		0x04000000u	/* 64 MiB */
 #define VM_WINDOW_VA	0xF6000000u
 #define VM_WINDOW_MAX	0x08000000u	/* 128 MiB: the largest VM RAM */
+#define FLASH_WINDOW_VA	0xFE000000u	/* 16 MiB: the largest firmware image */
 #define HOLE_START	HYP_VA		/* guests own [0, HOLE_START) ... */
 #define HOLE_END	0xFF000000u	/* ... and [HOLE_END, 4 GiB) */
 #define HOLE_SLOT_FIRST	(HOLE_START >> 20)	/* the hole's L1 slots */

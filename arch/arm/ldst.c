@@ -181,3 +181,23 @@ enum emu a32_emulate_ldst(struct vcpu *v, uint32_t insn)
 	}
 	return EMU_UNDEF;
 }
+
+/* LDR PC, ...: an indirect branch of code found at run time (emul_branch.c);
+ * LoadWritePC() interworks. */
+enum emu emu_ldr_pc(struct vcpu *v, uint32_t insn)
+{
+	struct ldst_one one = { 0 };
+	uint32_t addr, va, val, fsr;
+
+	if (!decode_one(v, insn, &one) || one.size != 4 || one.dual || one.user || one.rt != 15 ||
+	    !one.load || (one.wback && one.rn == 15))
+		return EMU_UNDEF;
+	addr = one.add ? one.base + one.offset : one.base - one.offset;
+	va = one.index ? addr : one.base;
+	if ((fsr = vmem_read(v, va, 4, &val)))
+		return abort_at(v, fsr, va, false);
+	if (one.wback)
+		v->ctx.r[one.rn] = addr;
+	bx_write_pc(v, val);
+	return EMU_DONE;
+}

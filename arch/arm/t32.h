@@ -50,6 +50,9 @@ uint32_t t32_to_a32(uint32_t t);
  * ITSTATE advanced. */
 void t32_next(struct vcpu *v, uint32_t pc, uint32_t t);
 
+/* Indirect branches of code found at run time (emul_branch.c) */
+enum emu t32_emu_branch(struct vcpu *v, uint32_t t);
+
 /* Loads and stores (t32_ldst.c): a T32 load/store at ctx.r[15] that hit a
  * device, or LDRT & co.  Counts nothing; no condition check (a load that
  * fails its condition does not fault). */

@@ -151,6 +151,11 @@ static const struct t32_op t32_ops[] = {
 	{ 0xfe000000, 0xec000000, .a32 = same },	/* LDC/STC, MCRR/MRRC */
 	{ 0xff000000, 0xee000000, .a32 = same },	/* CDP, MCR/MRC, VMRS/VMSR */
 	{ 0xfe800f00, 0xf8000e00, .emulate = ldst_user, .cls = TRAP_LDSTM },	/* LDRT, STRT, -B, -H, -SB, -SH */
+	/* indirect branches of code found at run time (emul_branch.c) */
+	{ T16(0xff00, 0x4700), .emulate = t32_emu_branch, .cls = TRAP_BRANCH },	/* BX, BLX */
+	{ T16(0xfd00, 0x4400), .emulate = t32_emu_branch, .cls = TRAP_BRANCH },	/* ADD, MOV PC */
+	{ 0xfff0ffe0, 0xe8d0f000, .emulate = t32_emu_branch, .cls = TRAP_BRANCH },	/* TBB, TBH */
+	{ 0xff70f000, 0xf850f000, .emulate = t32_emu_branch, .cls = TRAP_BRANCH },	/* LDR.W PC */
 };
 
 static const struct t32_op *find(uint32_t t)

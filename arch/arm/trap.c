@@ -12,6 +12,7 @@
 #include "arch/arm/entry.h"
 #include "hyp/vm.h"
 #include "hyp/rewrite.h"
+#include "hyp/codescan.h"
 #include "hyp/vmem.h"
 #include "hyp/mmio.h"
 #include "hyp/irq.h"
@@ -36,7 +37,7 @@ static uint32_t pc_gpa(struct vcpu *v, uint32_t pc)
 		return 0xffffffffu;
 	pa = (par & 2) ? (par & 0xff000000u) | (pc & 0x00ffffffu)	/* supersection */
 		       : (par & 0xfffff000u) | (pc & 0xfffu);
-	return pa - v->vm->ram_pa + GUEST_RAM_BASE;
+	return vm_gpa_of(v->vm, pa);
 }
 
 /*
@@ -199,7 +200,7 @@ static void trap_pabt(struct vcpu *v)
 		vexc_pabt(v, pc, ifsr, ifar);
 		return;
 	}
-	if (v->vm->mmu.on && guest_mmu_abort(v, ifar, VMSA_X, 0, &gpa))
+	if (v->vm->mmu.shadowed && guest_mmu_abort(v, ifar, VMSA_X, 0, &gpa))
 		return;
 	if (in_hole(ifar) && !(gpa >> 32) && vm_ram_ptr(v->vm, (uint32_t)gpa, 4))
 		vcpu_fail(v, "the guest runs code at 0x%08lx, in trapvisor's range "
@@ -228,7 +229,7 @@ static void trap_dabt(struct vcpu *v)
 		vexc_dabt(v, pc, dfsr & ~(1u << 12), dfar);
 		return;
 	}
-	if (v->vm->mmu.on && guest_mmu_abort(v, dfar, wnr ? VMSA_W : VMSA_R, wnr, &gpa))
+	if (v->vm->mmu.shadowed && guest_mmu_abort(v, dfar, wnr ? VMSA_W : VMSA_R, wnr, &gpa))
 		return;
 	if (gpa >> 32 || (!mmio_device_at(v->vm, (uint32_t)gpa) &&
 			  !(in_hole(dfar) && vm_ram_ptr(v->vm, (uint32_t)gpa, 1)))) {
@@ -327,5 +328,7 @@ struct vcpu *trap_entry(struct vcpu *v, unsigned cls)
 		check_progress(v);
 	if (v->trace)
 		trace_trap(v, cls, before);
-	return sched_next(v);
+	v = sched_next(v);
+	codescan_resume(v);
+	return v;
 }
