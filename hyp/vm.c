@@ -108,6 +108,10 @@ int vm_create(const struct vm_config *cfg)
 			   (unsigned long)cfg->restart_max);
 		return -1;
 	}
+	if (cfg->firmware) {	/* until the flash and the DTB's placing are in */
+		hyp_printf("%s: not started: firmware images are not supported yet\n", name);
+		return -1;
+	}
 	if (ram_mb < 16 || ram_mb > (VM_WINDOW_MAX >> 20)) {
 		hyp_printf("%s: not started: RAM size %lu MiB (16 to %lu)\n", name,
 			   (unsigned long)ram_mb, (unsigned long)(VM_WINDOW_MAX >> 20));
