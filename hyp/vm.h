@@ -93,9 +93,9 @@ struct vm_config {
 	bool input;
 	bool pmu;			/* PMUSERENR.EN while it runs (benchmarks) */
 	uint32_t restart_max;		/* crash restarts allowed (0: never) */
-	bool firmware;			/* image is a raw firmware binary */
-	const uint8_t *dtb;		/* with it, its device tree */
-	uint32_t dtb_len;
+	bool firmware;			/* image is a raw firmware binary, run from flash at 0 */
+	const uint8_t *dtb;		/* its device tree (in the package), for RAM's start */
+	uint32_t dtb_len;		/* 0: none (an ELF VM) */
 };
 
 extern struct vm vms[VM_MAX];

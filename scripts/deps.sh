@@ -4,9 +4,10 @@
 # Arguments: more packages, for one target only (make bench: gnuplot-nox;
 # make fuzz and make test: clang and libclang-rt-dev, whose libFuzzer and
 # sanitizer runtimes are those of Debian's default clang).
+# u-boot-qemu is a firmware guest: /usr/lib/u-boot/qemu_arm/u-boot.bin.
 pkgs="$* make gcc gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm gdb-multiarch \
 device-tree-compiler python3 python3-pytest python3-pexpect libcmocka-dev \
-dosfstools mtools"
+dosfstools mtools u-boot-qemu"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -58,7 +58,7 @@ def test_sdcard_folder():
     assert cfg["init_uart_clock"] == "48000000" and cfg["gpu_mem"] == "64"
     assert cfg["device_tree"] == ""
     with open(os.path.join(SDCARD, "guests.pkg"), "rb") as f:
-        assert f.read(8) == b"TVPKG3\0\0"
+        assert f.read(8) == b"TVPKG4\0\0"
     assert os.path.exists(os.path.join(SDCARD, "README.txt"))
     if shutil.which("mdir"):
         listing = subprocess.run(["mdir", "-b", "-i", SDCARD + ".img", "::"], check=True,
