@@ -109,6 +109,13 @@ bool codescan_section_ok(struct vm *vm, uint32_t gpa)
 	return !(sect < vm->rt.code_hi && sect + SECTION_SIZE > vm->rt.code_lo);
 }
 
+static bool is_reached(const struct code_page *pg, uint32_t gpa)
+{
+	uint32_t h = (gpa & 0xfff) >> 1;
+
+	return pg->reached[h / 32] >> (h % 32) & 1;
+}
+
 /* ---- unscanning ------------------------------------------------------------- */
 
 static unsigned kind_len(enum rewrite_kind k)
@@ -166,6 +173,19 @@ void codescan_written(struct vm *vm, uint32_t gpa)
 	shadow_flush_all(&vm->mmu.sh);
 }
 
+void codescan_store(struct vm *vm, uint32_t gpa, unsigned size)
+{
+	struct code_page *pg = record(vm, gpa);
+
+	if (!pg)
+		return;
+	for (uint32_t a = gpa & ~1u; a < gpa + size; a += 2)
+		if ((a & ~0xfffu) == pg->gpa && is_reached(pg, a)) {
+			codescan_written(vm, gpa);
+			return;
+		}
+}
+
 /* No record left: every page is unscanned, and scanned again as it runs. */
 static void recycle(struct vm *vm)
 {
@@ -211,11 +231,11 @@ static struct code_page *page_at(struct vcpu *v, uint32_t va, uint32_t *gpa, boo
 	return pg;
 }
 
-static bool is_reached(const struct code_page *pg, uint32_t gpa)
+static bool is_literal(const struct code_page *pg, uint32_t gpa)
 {
-	uint32_t h = (gpa & 0xfff) >> 1;
+	uint32_t w = (gpa & 0xfff) >> 2;
 
-	return pg->reached[h / 32] >> (h % 32) & 1;
+	return pg->literal[w / 32] >> (w % 32) & 1;
 }
 
 static void mark(struct code_page *pg, uint32_t gpa)
@@ -294,6 +314,26 @@ static bool rewrite_at(struct vm *vm, enum rewrite_kind kind, uint32_t orig, uin
 	return true;
 }
 
+/* The len bytes at va are literal data: never decoded from now on, and
+ * if a path had already taken them for an instruction, its rewrite goes. */
+static void mark_literal(struct vcpu *v, uint32_t va, unsigned len, bool *made)
+{
+	for (uint32_t a = va & ~3u; a < va + len; a += 4) {
+		struct code_page *pg;
+		uint32_t gpa, w, insn, imm;
+		int32_t i;
+
+		if (!(pg = page_at(v, a, &gpa, made)))
+			continue;
+		w = (gpa & 0xfff) >> 2;
+		pg->literal[w / 32] |= 1u << (w % 32);
+		memcpy(&insn, vm_code_ptr(v->vm, gpa, 4), 4);
+		if (a32_udf_imm(insn, &imm) &&
+		    (i = rewrite_find(&v->vm->rt, REWRITE_A32, imm, gpa)) >= 0)
+			restore(v->vm, (uint32_t)i);
+	}
+}
+
 static void push(uint32_t va, bool thumb)
 {
 	if (nwork < WORK_MAX)
@@ -306,13 +346,14 @@ static bool step(struct vcpu *v, uint32_t va, bool thumb, bool in_it, bool force
 		 struct flow *f, unsigned *len)
 {
 	struct vm *vm = v->vm;
-	uint32_t gpa, gpa2 = 0, insn;
+	uint32_t gpa, gpa2 = 0, insn, lit;
+	unsigned lit_len;
 	struct code_page *pg = page_at(v, va, &gpa, made), *pg2 = NULL;
 	uint8_t *p, *p2 = NULL;
 	enum rewrite_kind kind = REWRITE_A32;
 	int32_t here;
 
-	if (!pg || (is_reached(pg, gpa) && !force))
+	if (!pg || (is_reached(pg, gpa) && !force) || is_literal(pg, gpa))
 		return false;
 	p = vm_code_ptr(vm, gpa, thumb ? 2 : 4);
 	if (!thumb) {
@@ -338,12 +379,16 @@ static bool step(struct vcpu *v, uint32_t va, bool thumb, bool in_it, bool force
 	}
 	insn = original(vm, kind, insn, gpa, &here);
 	mark(pg, gpa);
+	if (!thumb)
+		mark(pg, gpa + 2);
 	if (pg2)
 		mark(pg2, gpa2);
 	if (thumb)
 		t32_flow(insn, va, in_it, f);
 	else
 		a32_flow(insn, va, f);
+	if (thumb ? t32_literal(insn, va, &lit, &lit_len) : a32_literal(insn, va, &lit, &lit_len))
+		mark_literal(v, lit, lit_len, made);
 	if (here < 0 && (f->kind == FLOW_INDIRECT ||
 			 (thumb ? t32_is_sensitive((uint16_t)(insn >> (*len == 4 ? 16 : 0)),
 						   (uint16_t)insn)

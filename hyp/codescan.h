@@ -14,7 +14,9 @@
  * sensitive instructions it meets, and every indirect branch except
  * returns, so that where one goes is known (and scanned) before it goes.
  * Words no path reaches, literal pools and tables among them, are never
- * decoded, so data that looks like an instruction is never rewritten.
+ * decoded, so data that looks like an instruction is never rewritten; a
+ * path that runs into words reached code loads as literals (after a call
+ * that does not return) stops there.
  * docs/DESIGN.md, "Code found at run time", has the reasoning.
  */
 #ifndef HYP_CODESCAN_H
@@ -26,11 +28,12 @@
 struct vm;
 struct vcpu;
 
-#define CODESCAN_PAGES	1024		/* pages scanned at once, per VM */
+#define CODESCAN_PAGES	512		/* pages scanned at once, per VM */
 
 struct code_page {
 	uint32_t gpa;			/* page address; CODE_PAGE_FREE if unused */
 	uint32_t reached[64];		/* one bit per halfword of a reached instruction */
+	uint32_t literal[32];		/* one bit per word reached code loads as data */
 };
 
 struct codescan {
@@ -74,5 +77,9 @@ void codescan_resume(struct vcpu *v);
 /* The guest writes the scanned page of gpa: its originals are put back
  * and it is unscanned. */
 void codescan_written(struct vm *vm, uint32_t gpa);
+/* An emulated store of size bytes at gpa is about to happen: if it
+ * overwrites code that was reached, the page is unscanned first (a store
+ * to data beside code leaves it scanned). */
+void codescan_store(struct vm *vm, uint32_t gpa, unsigned size);
 
 #endif

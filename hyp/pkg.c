@@ -32,7 +32,6 @@ struct pkg_entry {
 	uint32_t dtb_offset, dtb_size;	/* a firmware VM's device tree; 0, 0: none */
 };
 
-#define DTB_MAX		0x10000u	/* what trapvisor will copy into a VM's RAM */
 #define FDT_MAGIC	0xd00dfeedu
 #define FDT_HEADER	40		/* bytes of struct fdt_header (version 17) */
 

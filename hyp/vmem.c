@@ -8,6 +8,7 @@
 #include "hyp/vmem.h"
 #include "hyp/vm.h"
 #include "hyp/mmio.h"
+#include "hyp/codescan.h"
 #include "arch/arm/vmsa.h"
 
 static uint32_t access(struct vcpu *v, uint32_t va, unsigned size, int write, uint32_t *val,
@@ -26,6 +27,7 @@ static uint32_t access(struct vcpu *v, uint32_t va, unsigned size, int write, ui
 		return mmio_access(v->vm, (uint32_t)gpa, size, write, val);
 	if (write) {
 		uint32_t x = *val;
+		codescan_store(v->vm, (uint32_t)gpa, size);
 		memcpy(p, &x, size);		/* little-endian: the low bytes */
 	} else {
 		uint32_t x = 0;

@@ -18,6 +18,7 @@ static struct vmsa_regs regs_of(const struct vcpu *v)
 	return (struct vmsa_regs){
 		.sctlr = v->cp15[C_SCTLR], .ttbr0 = v->cp15[C_TTBR0], .ttbr1 = v->cp15[C_TTBR1],
 		.ttbcr = v->cp15[C_TTBCR], .dacr = v->cp15[C_DACR],
+		.ttbr0_hi = v->cp15[C_TTBR0 + 1], .ttbr1_hi = v->cp15[C_TTBR1 + 1],
 	};
 }
 
@@ -243,7 +244,7 @@ enum vmmu_abort vmmu_abort(struct vcpu *v, uint32_t va, unsigned acc, uint32_t *
 	if (res.pa < FLASH_SIZE)
 		rights &= ~VMSA_W;
 	if ((acc & VMSA_W) && codescan_is_scanned(vm, (uint32_t)res.pa))
-		codescan_written(vm, (uint32_t)res.pa);
+		return VMMU_CODE_WRITE;
 	if (acc == VMSA_X && priv && !(codescan_rights(vm, (uint32_t)res.pa, priv, rights) & VMSA_X))
 		codescan_enter(v, v->ctx.r[15], (va ^ v->ctx.r[15]) >> 12 != 0);
 	m.rights = codescan_rights(vm, (uint32_t)res.pa, priv, rights);

@@ -30,6 +30,8 @@ enum vmmu_abort {
 	VMMU_NOT_RAM,	/* translated, but not to RAM: a device, nothing, or
 			   trapvisor's range; *gpa is where */
 	VMMU_STUCK,	/* the hardware refuses what the shadow allows: a bug */
+	VMMU_CODE_WRITE,/* a write to a page of scanned code (codescan.h):
+			   emulated, at *gpa */
 };
 
 bool vmmu_init(struct vm *vm, unsigned shadow_kib);

@@ -1,11 +1,11 @@
 /* cp15 rows of the guest's MMU: see cp15_mmu.h. */
 #include "arch/arm/cp15_mmu.h"
+#include "arch/arm/vmsa.h"
 #include "arch/arm/cp15_hw.h"
 #include "arch/arm/mmu_bits.h"
 #include "hyp/vcpu.h"
 #include "hyp/vm.h"
 
-#define TTBCR_EAE	(1u << 31)
 
 bool acc_sctlr(struct vcpu *v, const struct cp15_reg *r, struct sysreg_access *a)
 {
@@ -26,12 +26,9 @@ bool acc_ttbcr(struct vcpu *v, const struct cp15_reg *r, struct sysreg_access *a
 {
 	if (!a->write)
 		return acc_rw(v, r, a);
-	if (a->lo & TTBCR_EAE) {
-		vcpu_fail(v, "the guest chose the long-descriptor (LPAE) table format: "
-			  "not supported");
-		return true;
-	}
-	a->lo &= 7u;
+	/* long-descriptor: T0SZ, EPD0, T1SZ, EPD1, A1 and EAE (IRGN/ORGN/SH
+	 * only say how the walk is cached: kept, no effect) */
+	a->lo &= (a->lo & TTBCR_EAE) ? 0x80ff7fffu : 7u;
 	acc_rw(v, r, a);
 	vmmu_ttbcr_written(v);
 	return true;

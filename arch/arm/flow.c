@@ -175,3 +175,52 @@ void t32_flow(uint32_t t, uint32_t pc, bool in_it, struct flow *f)
 		set(f, FLOW_INDIRECT, in_it);
 	}
 }
+
+/* ---- literal pools ---------------------------------------------------------- */
+
+static bool literal(uint32_t base, bool add, uint32_t imm, unsigned n, uint32_t *addr,
+		    unsigned *len)
+{
+	*addr = add ? base + imm : base - imm;
+	*len = n;
+	return true;
+}
+
+bool a32_literal(uint32_t insn, uint32_t pc, uint32_t *addr, unsigned *len)
+{
+	uint32_t base = (pc + 8) & ~3u;
+	bool add = field(insn, 23, 23);
+
+	if (insn >> 28 == 0xf || field(insn, 19, 16) != 15)
+		return false;
+	if (field(insn, 27, 25) == 2 && field(insn, 20, 20))		/* LDR, LDRB */
+		return literal(base, add, insn & 0xfff, field(insn, 22, 22) ? 1 : 4, addr, len);
+	if (field(insn, 27, 25) == 0 && field(insn, 22, 22) && field(insn, 7, 7) &&
+	    field(insn, 4, 4) && field(insn, 6, 5)) {			/* LDRH, LDRSB, LDRSH, LDRD */
+		uint32_t imm = field(insn, 11, 8) << 4 | field(insn, 3, 0), op2 = field(insn, 6, 5);
+		if (field(insn, 20, 20))
+			return literal(base, add, imm, op2 == 1 ? 2 : op2 == 2 ? 1 : 2, addr, len);
+		return op2 == 2 && literal(base, add, imm, 8, addr, len);
+	}
+	if ((insn & 0x0f300e00u) == 0x0d100a00u)			/* VLDR */
+		return literal(base, add, (insn & 0xff) * 4, field(insn, 8, 8) ? 8 : 4, addr, len);
+	return false;
+}
+
+bool t32_literal(uint32_t t, uint32_t pc, uint32_t *addr, unsigned *len)
+{
+	uint32_t base = (pc + 4) & ~3u, hw1 = t >> 16;
+
+	if (t <= 0xffff)
+		return (t & 0xf800) == 0x4800 && literal(base, true, (t & 0xff) * 4, 4, addr, len);
+	if ((hw1 & 0xfe0f) == 0xf80f && (hw1 & 0x10)) {		/* LDR{B,H,SB,SH}.W literal */
+		static const unsigned size[4] = { 1, 2, 4, 4 };
+		return literal(base, field(hw1, 7, 7), t & 0xfff, size[field(hw1, 6, 5)], addr, len);
+	}
+	if ((hw1 & 0xfe5f) == 0xe85f)					/* LDRD literal */
+		return literal(base, field(hw1, 7, 7), (t & 0xff) * 4, 8, addr, len);
+	if ((hw1 & 0xff3f) == 0xed1f && (t & 0xe00) == 0xa00)		/* VLDR */
+		return literal(base, field(hw1, 7, 7), (t & 0xff) * 4, field(t, 8, 8) ? 8 : 4,
+			       addr, len);
+	return false;
+}

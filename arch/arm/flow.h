@@ -34,6 +34,13 @@ struct flow {
 	unsigned it_count;
 };
 
+/*
+ * A PC-relative load (LDR & co, LDRD, VLDR "literal"): the len bytes at
+ * *addr are data that code reads, a literal pool.  False for anything else.
+ */
+bool a32_literal(uint32_t insn, uint32_t pc, uint32_t *addr, unsigned *len);
+bool t32_literal(uint32_t t, uint32_t pc, uint32_t *addr, unsigned *len);
+
 /* The A32 instruction insn at address pc. */
 void a32_flow(uint32_t insn, uint32_t pc, struct flow *f);
 /* The T32 instruction t (t32.h layout) at pc; in_it: inside an IT block,

@@ -178,6 +178,7 @@ static bool guest_mmu_abort(struct vcpu *v, uint32_t va, unsigned acc, uint32_t 
 			  (unsigned long)va);
 		return true;
 	case VMMU_NOT_RAM:
+	case VMMU_CODE_WRITE:
 		break;
 	}
 	return false;
@@ -212,8 +213,9 @@ static void trap_pabt(struct vcpu *v)
 
 /*
  * Data access trapvisor's tables refused: not shadowed yet, a virtual
- * device (emulated), guest RAM mapped into trapvisor's range (emulated
- * too), or nothing (the guest takes the synchronous external abort its
+ * device (emulated), guest RAM mapped into trapvisor's range or a write
+ * to a page of scanned code (emulated too: code and data share pages,
+ * codescan.c), or nothing (the guest takes the synchronous external abort its
  * machine would give).  Other faults (alignment, ...) are the guest's own.
  */
 static void trap_dabt(struct vcpu *v)
@@ -221,6 +223,7 @@ static void trap_dabt(struct vcpu *v)
 	uint32_t dfsr = read_dfsr(), dfar = read_dfar(), pc = v->ctx.r[15];
 	uint32_t wnr = dfsr & FSR_WNR, insn;
 	const struct iset *is;
+	bool code;
 	uint64_t gpa = dfar;
 
 	v->last_trap_pc = pc;
@@ -231,7 +234,8 @@ static void trap_dabt(struct vcpu *v)
 	}
 	if (v->vm->mmu.shadowed && guest_mmu_abort(v, dfar, wnr ? VMSA_W : VMSA_R, wnr, &gpa))
 		return;
-	if (gpa >> 32 || (!mmio_device_at(v->vm, (uint32_t)gpa) &&
+	code = !(gpa >> 32) && codescan_is_scanned(v->vm, (uint32_t)gpa);
+	if (gpa >> 32 || (!mmio_device_at(v->vm, (uint32_t)gpa) && !code &&
 			  !(in_hole(dfar) && vm_ram_ptr(v->vm, (uint32_t)gpa, 1)))) {
 		vexc_dabt(v, pc, FSR_SYNC_EXT | wnr, dfar);
 		return;
@@ -244,8 +248,11 @@ static void trap_dabt(struct vcpu *v)
 		is->next(v, pc, insn);
 		break;
 	case EMU_UNDEF:
-		vcpu_fail(v, "device access by 0x%08lx at 0x%08lx: instruction not emulated",
-			  (unsigned long)insn, (unsigned long)pc);
+		if (code)	/* not emulated: the page is unscanned and written natively */
+			codescan_written(v->vm, (uint32_t)gpa);
+		else
+			vcpu_fail(v, "device access by 0x%08lx at 0x%08lx: instruction not "
+				  "emulated", (unsigned long)insn, (unsigned long)pc);
 		break;
 	case EMU_DONE:
 		break;

@@ -95,6 +95,8 @@ uint32_t vmsa_walk(const struct vmsa_regs *r, uint32_t va, vmsa_read_fn read, vo
 	uint32_t addr, d;
 	unsigned dom;
 
+	if (r->ttbcr & TTBCR_EAE)
+		return vmsa_walk_lpae(r, va, read, arg, res);
 	*res = (struct vmsa_result){ .level = 1 };
 	if (!l1_address(r, va, &addr))
 		return fault(res, FS_TRANS_SECT);
@@ -152,12 +154,16 @@ uint32_t vmsa_check(const struct vmsa_result *res, unsigned acc, bool privileged
 	uint32_t perm = res->level == 1 ? FS_PERM_SECT : FS_PERM_PAGE;
 	uint32_t dom = (uint32_t)res->domain << 4;
 
+	if (res->lpae) {			/* long-descriptor status: level in 1:0 */
+		perm = 0x20c | res->level;
+		dom = 0;
+	}
 	if (res->manager)
 		return 0;
 	if (acc == VMSA_X && (res->xn || (privileged && res->pxn)))
 		return perm | dom;
 	if (res->af_fault)
-		return (res->level == 1 ? FS_AF_SECT : FS_AF_PAGE) | dom;
+		return res->lpae ? 0x208u | res->level : (res->level == 1 ? FS_AF_SECT : FS_AF_PAGE) | dom;
 	if (!((privileged ? res->prot_pl1 : res->prot_pl0) & acc))
 		return perm | dom;
 	return 0;

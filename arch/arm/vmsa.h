@@ -18,6 +18,7 @@
 /* The registers that decide a translation */
 struct vmsa_regs {
 	uint32_t sctlr, ttbr0, ttbr1, ttbcr, dacr;
+	uint32_t ttbr0_hi, ttbr1_hi;	/* 64-bit TTBRs' high words (LPAE) */
 };
 
 /* Access rights, as bits */
@@ -50,12 +51,14 @@ struct vmsa_result {
 	bool xn, pxn;
 	uint8_t prot_pl1;	/* VMSA_R/W/X at PL1 (before XN/PXN) */
 	uint8_t prot_pl0;	/* at PL0 */
+	bool lpae;		/* long-descriptor format: its own fault encoding */
 };
 
 /* Reads the 32-bit word at physical address pa; false: external abort. */
 typedef bool (*vmsa_read_fn)(void *arg, uint32_t pa, uint32_t *val);
 
-/* Walks the tables for va; returns res->fsr (0: translated). */
+/* Walks the tables for va; returns res->fsr (0: translated).  TTBCR.EAE
+ * selects the long-descriptor walk (vmsa_lpae.c). */
 uint32_t vmsa_walk(const struct vmsa_regs *r, uint32_t va, vmsa_read_fn read, void *arg,
 		   struct vmsa_result *res);
 
@@ -66,5 +69,9 @@ uint32_t vmsa_check(const struct vmsa_result *res, unsigned acc, bool privileged
 /* All rights at one privilege, XN/PXN and the access flag applied:
  * what a shadow entry for that privilege may grant. */
 unsigned vmsa_rights(const struct vmsa_result *res, bool privileged);
+
+#define TTBCR_EAE	(1u << 31)
+uint32_t vmsa_walk_lpae(const struct vmsa_regs *r, uint32_t va, vmsa_read_fn read, void *arg,
+			struct vmsa_result *res);
 
 #endif
