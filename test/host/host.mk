@@ -4,7 +4,7 @@
 HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -I. -DHOST_TEST -fsanitize=address,undefined
 HOST_SRCS := arch/arm/a32_decode.c arch/arm/cp15.c arch/arm/cpu_model.c arch/arm/emul_psr.c arch/arm/emul_eret.c \
 	arch/arm/emul_sysreg.c arch/arm/emul_call.c arch/arm/ldst.c arch/arm/vexc.c \
-	arch/arm/t32_decode.c arch/arm/t32_ldst.c \
+	arch/arm/t32_decode.c arch/arm/t32_ldst.c arch/arm/emul_branch.c arch/arm/flow.c arch/arm/vmsa_lpae.c \
 	arch/arm/scan.c arch/arm/fast_kind.c arch/arm/vmsa.c arch/arm/cp15_mmu.c hyp/vcpu.c hyp/loader.c hyp/elf_check.c hyp/rewrite.c \
 	hyp/stats.c hyp/vuart.c hyp/vgic.c \
 	test/host/fakes.c test/host/loader_harness.c test/host/loader_check.c
