@@ -1,14 +1,13 @@
 """Several VMs at once: round-robin slices on trapvisor's timer.  Each VM
 prints, line for line, what it prints alone natively, however its slices
 fall between the others'."""
-import glob
 import os
 import re
 import shutil
 
-from conftest import BUILD, guest, hyp_lines, run_native, vm_lines, vm_name
+from conftest import equivalence_guests, hyp_lines, run_native, vm_lines, vm_name
 
-TESTS = sorted(glob.glob(os.path.join(BUILD, "guests", "tests", "*.elf")))
+TESTS = equivalence_guests()
 
 
 def copies(tmp_path, n):

@@ -1,14 +1,12 @@
 """The acid test: every test guest prints, line for line, the same under
 trapvisor as natively on the same QEMU machine."""
-import glob
 import re
-import os
 
 import pytest
 
-from conftest import BUILD, hyp_lines, run_native, vm_lines, vm_name
+from conftest import equivalence_guests, hyp_lines, run_native, vm_lines, vm_name
 
-TESTS = sorted(glob.glob(os.path.join(BUILD, "guests", "tests", "*.elf")))
+TESTS = equivalence_guests()
 
 
 def test_there_are_test_guests():
