@@ -116,6 +116,13 @@ static bool is_reached(const struct code_page *pg, uint32_t gpa)
 	return pg->reached[h / 32] >> (h % 32) & 1;
 }
 
+static bool is_literal(const struct code_page *pg, uint32_t gpa)
+{
+	uint32_t w = (gpa & 0xfff) >> 2;
+
+	return pg->literal[w / 32] >> (w % 32) & 1;
+}
+
 /* ---- unscanning ------------------------------------------------------------- */
 
 static unsigned kind_len(enum rewrite_kind k)
@@ -179,8 +186,8 @@ void codescan_store(struct vm *vm, uint32_t gpa, unsigned size)
 
 	if (!pg)
 		return;
-	for (uint32_t a = gpa & ~1u; a < gpa + size; a += 2)
-		if ((a & ~0xfffu) == pg->gpa && is_reached(pg, a)) {
+	for (uint32_t a = gpa & ~3u; a < gpa + size; a += 4)
+		if ((a & ~0xfffu) == pg->gpa && !is_literal(pg, a)) {
 			codescan_written(vm, gpa);
 			return;
 		}
@@ -229,13 +236,6 @@ static struct code_page *page_at(struct vcpu *v, uint32_t va, uint32_t *gpa, boo
 	vm->cs.scanned++;
 	*made = true;
 	return pg;
-}
-
-static bool is_literal(const struct code_page *pg, uint32_t gpa)
-{
-	uint32_t w = (gpa & 0xfff) >> 2;
-
-	return pg->literal[w / 32] >> (w % 32) & 1;
 }
 
 static void mark(struct code_page *pg, uint32_t gpa)

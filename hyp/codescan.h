@@ -77,9 +77,12 @@ void codescan_resume(struct vcpu *v);
 /* The guest writes the scanned page of gpa: its originals are put back
  * and it is unscanned. */
 void codescan_written(struct vm *vm, uint32_t gpa);
-/* An emulated store of size bytes at gpa is about to happen: if it
- * overwrites code that was reached, the page is unscanned first (a store
- * to data beside code leaves it scanned). */
+/* An emulated store of size bytes at gpa is about to happen: the page is
+ * unscanned first unless the store only changes literals (code that was
+ * reached loads them; a literal pool updated in place, as U-Boot's
+ * relocation and its exception vectors' addresses do, keeps the page).
+ * Any other word may be new code that a branch the guest's own image
+ * makes (which does not trap) would run unscanned. */
 void codescan_store(struct vm *vm, uint32_t gpa, unsigned size);
 
 #endif
