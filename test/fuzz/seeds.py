@@ -225,6 +225,30 @@ def vuart_seeds():
           op(W4, 0x050, 1) + op(R4, 0x002) + op(3 << 2, 0x000) + op(R4, 0x1000) + op(3 | 0x80, 0))
 
 
+def vflash_seeds():
+    """Image length, then ops as fuzz_vgic's; what: bits 3:2 size, 4 write, 6:5 area."""
+    R1, R2, R4, W1, W2, W4 = 0, 1 << 2, 2 << 2, 0x10, 0x10 | 1 << 2, 0x10 | 2 << 2
+    B0, B0END, B1, B1END = 0, 1 << 5, 2 << 5, 3 << 5
+    both = lambda c: c << 16 | c	# a command to both x16 devices
+    # U-Boot's CFI probe of bank 0 and its ID read
+    write("fuzz_vflash", bytes([64]) + op(W4, 0, both(0xf0)) + op(W4, 0, both(0xff)) +
+          op(W4, 0x154, both(0x98)) + op(R4, 0x40) + op(R4, 0x44) + op(R4, 0x48) + op(R4, 0x9c) +
+          op(R2, 0xb4) + op(R1, 0xc1) + op(W4, 0, both(0xff)) + op(W4, 0, both(0x90)) +
+          op(R4, 0) + op(R4, 4) + op(W4, 0, both(0xff)) + op(R4, 0x3c))
+    # U-Boot's saveenv on bank 1: erase, buffered write, word program, unlock
+    write("fuzz_vflash", bytes([6]) + op(B1 | W4, 0x100, both(0x60)) + op(B1 | W4, 0x100, both(0xd0)) +
+          op(B1 | W4, 0, both(0x20)) + op(B1 | R4, 0) + op(B1 | W4, 0, both(0xd0)) +
+          op(B1 | W4, 0, both(0x70)) + op(B1 | R4, 0) + op(B1 | W4, 0, both(0x50)) +
+          op(B1 | W4, 0, both(0xe8)) + op(B1 | W4, 0, both(1)) + op(B1 | W4, 0, 0x12345678) +
+          op(B1 | W4, 4, 0x9abcdef0) + op(B1 | W4, 0, both(0xd0)) + op(B1 | R4, 0) +
+          op(B1 | W4, 0, both(0x40)) + op(B1 | W4, 8, 0xcafe) + op(B1 | W4, 0, both(0xff)))
+    # misaligned and narrow accesses around the bank boundary and the end of flash
+    write("fuzz_vflash", bytes([0]) + op(B1 | W4, 0, both(0x70)) + op(B0END | R4, 0xfffe) +
+          op(B0END | R2, 0xffff) + op(B0END | W2, 0xffff, 0x7090) + op(B0 | R4, 2) +
+          op(B1END | R4, 0xfffe) + op(B1END | W1, 0xffff, 0x98) + op(B1END | R2, 0xffff) +
+          op(B0 | 3 << 2, 0) + op(2, 0) + op(B1 | W1, 3, 0x90) + op(B1 | R1, 5))
+
+
 def scan_seeds(words):
     for i in range(0, len(words), 6):
         write("fuzz_scan", u32(*words[i:i + 6]))
@@ -241,6 +265,7 @@ def main():
     vmsa_seeds()
     vgic_seeds()
     vuart_seeds()
+    vflash_seeds()
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ HOST_SRCS := arch/arm/a32_decode.c arch/arm/cp15.c arch/arm/cpu_model.c arch/arm
 	arch/arm/emul_sysreg.c arch/arm/emul_call.c arch/arm/ldst.c arch/arm/vexc.c \
 	arch/arm/t32_decode.c arch/arm/t32_ldst.c arch/arm/emul_branch.c arch/arm/flow.c arch/arm/vmsa_lpae.c \
 	arch/arm/scan.c arch/arm/fast_kind.c arch/arm/vmsa.c arch/arm/cp15_mmu.c hyp/vcpu.c hyp/loader.c hyp/elf_check.c hyp/rewrite.c \
-	hyp/stats.c hyp/vuart.c hyp/vgic.c \
+	hyp/stats.c hyp/vuart.c hyp/vgic.c hyp/vflash.c \
 	test/host/fakes.c test/host/loader_harness.c test/host/loader_check.c
 HOST_TESTS := $(patsubst test/host/%.c,$(B)/host/%,$(wildcard test/host/test_*.c))
 
