@@ -63,7 +63,7 @@ void vm_uart_irq(struct vm *vm)
 static void firmware_load(struct vm *vm)
 {
 	memcpy(vm->flash, vm->image, vm->image_len);
-	memset(vm->flash + vm->image_len, VFLASH_BLANK, vm->flash_len - vm->image_len);
+	memset(vm->flash + vm->image_len, 0, vm->flash_len - vm->image_len);
 	cache_sync_code(vm->flash, vm->flash_len);
 	memcpy(vm->ram, vm->dtb, vm->dtb_len);
 	vm->rt.code_lo = vm->rt.code_hi = 0;
@@ -92,7 +92,7 @@ static bool firmware_create(struct vm *vm, const struct vm_config *cfg)
 	}
 	mmu_map_sections(vm->l1, FLASH_WINDOW_VA, vm->flash_pa, vm->flash_len, SECT_WINDOW);
 	vm->flash = (uint8_t *)FLASH_WINDOW_VA;
-	vflash_init(&vm->fl, vm->flash, cfg->len);
+	vflash_init(&vm->fl, cfg->image, cfg->len);	/* the pristine image */
 	return true;
 }
 

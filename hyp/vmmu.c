@@ -181,7 +181,7 @@ static bool host_page(struct vm *vm, uint32_t gpa, uint32_t *pa)
 		uint8_t *p = heap_alloc(4096, 4096);
 		if (!p)
 			return false;
-		memset(p, VFLASH_BLANK, 4096);
+		memset(p, 0, 4096);
 		blank_pa = virt_to_phys(p);
 	}
 	*pa = blank_pa;
