@@ -25,20 +25,9 @@ QEMU_COMMON = ["-nographic", "-monitor", "none", "-serial", "stdio"]
 LINE = re.compile(r"^\[([^\]]+)\] ?(.*)$")
 
 
-# Test guests trapvisor does not run as natively yet, and why.  Each has
-# its own test file, which compares it with its native run marked xfail;
-# the tests over every equivalence guest leave them out (a guest that
-# hangs would cost them a timeout).  Take one out of here when trapvisor
-# runs it.
-PENDING = {
-    "rtcode": "dynamic scanning: issue 8, in progress",  # test_rtcode.py
-}
-
-
 def equivalence_guests():
-    """build/guests/tests/*.elf, less the PENDING ones."""
-    elfs = sorted(glob.glob(os.path.join(BUILD, "guests", "tests", "*.elf")))
-    return [e for e in elfs if vm_name(e) not in PENDING]
+    """build/guests/tests/*.elf"""
+    return sorted(glob.glob(os.path.join(BUILD, "guests", "tests", "*.elf")))
 
 
 def guest(path):

@@ -14,8 +14,9 @@ def make(*args, timeout=180):
 
 
 def test_make_run_demo():
-    """`make run`: four VMs at once (configs/demo.conf), the keyboard with
-    echo; the others print what they print natively."""
+    """`make run`: five VMs at once (configs/demo.conf), the keyboard with
+    echo; the others print what they print natively; U-Boot (Ctrl-] 4)
+    takes commands and powers off."""
     child = pexpect.spawn("make", ["-s", "--no-print-directory", "run"], cwd=ROOT,
                           timeout=120, encoding="utf-8", codec_errors="replace")
     child.logfile_read = io.StringIO()
@@ -28,6 +29,14 @@ def test_make_run_demo():
         child.expect_exact("[hyp] os: powered off")
         child.expect_exact("[ticker] ticker: done")
         child.send("off\r")
+        child.expect_exact("[hyp] echo: powered off")
+        child.send("\x1d4")
+        child.expect_exact("[hyp] input -> u-boot")
+        child.send("\r")
+        child.expect_exact("[u-boot] => ", timeout=60)
+        child.send("version\r")
+        child.expect_exact("[u-boot] U-Boot 2023.01")
+        child.send("poweroff\r")
         child.expect_exact("[hyp] all VMs are off: powering off")
         child.expect(pexpect.EOF)
     finally:
@@ -38,7 +47,7 @@ def test_make_run_demo():
         assert vm_lines(lines, name) == run_native(guest(elf))[1], name
     out = hyp_lines(lines)
     assert out[0].startswith("trapvisor on qemu-virt")
-    for name in ("echo", "os", "ticker", "hello"):
+    for name in ("echo", "os", "ticker", "hello", "u-boot"):
         assert [l for l in out if l.startswith(f"summary {name}: off after")], name
 
 

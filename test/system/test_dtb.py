@@ -202,15 +202,3 @@ def test_hyp_refuses_bad_trees(tmp_path):
                 "elfdtb: g.elf: a device tree, but not a firmware image"):
         assert msg in out, "\n".join(out)
     assert vm_lines(lines, "hello") == run_native(guest("demo/hello.elf"))[1]
-
-
-def test_firmware_vm_is_refused_for_now(tmp_path):
-    """Until trapvisor places firmware in a VM's flash: refused, one line;
-    the ELF VM beside it runs.  (Replaced when firmware VMs run.)"""
-    pkg = tmp_path / "x.pkg"
-    subprocess.run(["/usr/bin/python3", MKPKG, "-o", str(pkg), uboot(), guest("demo/hello.elf")],
-                   check=True)
-    status, lines = _spawn(hyp_argv(pkg), 120)
-    assert status == 0, "\n".join(lines)
-    assert "u-boot: not started: firmware images are not supported yet" in hyp_lines(lines)
-    assert vm_lines(lines, "hello") == run_native(guest("demo/hello.elf"))[1]
