@@ -84,7 +84,7 @@ uint32_t mode_reg(struct vcpu *v, uint32_t mode, unsigned n)
 
 /* The bits each shadow register can hold, given its access function. */
 static const struct { unsigned slot; uint32_t bits; } shadow_bits[] = {
-	{ C_CPACR, 0xc0f00000u }, { C_TTBCR, 7 }, { C_VBAR, ~0x1fu }, { C_CSSELR, 0xf },
+	{ C_CPACR, 0xc0f00000u }, { C_TTBCR, 0x80ff7fffu }, { C_VBAR, ~0x1fu }, { C_CSSELR, 0xf },
 	{ C_CNTKCTL, 0x3ff }, { C_CNTP_CTL, 3 }, { C_CNTV_CTL, 3 }, { C_PMUSERENR, 1 },
 };
 
@@ -98,6 +98,9 @@ void check_vcpu(const struct vcpu *v)
 		      "shadow slot %u holds 0x%08x", shadow_bits[i].slot,
 		      v->cp15[shadow_bits[i].slot]);
 	CHECK(!(v->fpexc & ~FPEXC_WRITABLE), "fpexc 0x%08x", v->fpexc);
+	/* short-descriptor TTBCR: N only; long-descriptor: its fields and EAE */
+	CHECK((v->cp15[C_TTBCR] >> 31) || !(v->cp15[C_TTBCR] & ~7u), "ttbcr 0x%08x",
+	      v->cp15[C_TTBCR]);
 }
 
 void check_took(struct vcpu *v, struct vcpu *before, uint32_t mode, uint32_t vector)
