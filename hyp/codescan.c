@@ -246,18 +246,37 @@ static void mark(struct code_page *pg, uint32_t gpa)
 }
 
 /*
+ * True if the instructions around gpa (len bytes long) are those around
+ * the entry's: the UDF there was copied with the code around it, which a
+ * UDF the guest wrote itself (of the same immediate) is not.
+ */
+static bool copied_from(struct vm *vm, const struct rewrite_entry *e, uint32_t gpa, unsigned len)
+{
+	const uint32_t around[2] = { (uint32_t)-4, len };
+
+	for (unsigned k = 0; k < 2; k++) {
+		const uint8_t *a = vm_code_ptr(vm, gpa + around[k], 4);
+		const uint8_t *b = vm_code_ptr(vm, e->addr + around[k], 4);
+		if (a && b && !memcmp(a, b, 4))
+			return true;
+	}
+	return false;
+}
+
+/*
  * What the guest wrote where trapvisor finds insn: the original if insn
  * is one of trapvisor's UDFs, recorded here (*here: its entry) or copied
  * here by the guest from where it was recorded (relocated code: U-Boot
  * copies itself, UDFs included).  A copy is only believed when every
- * live entry the immediate names had the same original.
+ * live entry the immediate names had the same original, and the code
+ * around it is the code around one of them.
  */
 static uint32_t original(struct vm *vm, enum rewrite_kind kind, uint32_t insn, uint32_t gpa,
 			 int32_t *here)
 {
 	const struct rewrite_table *rt = &vm->rt;
 	uint32_t imm, span = kind == REWRITE_T16 ? 256 : 65536, orig = 0;
-	bool found = false;
+	bool found = false, around = false;
 
 	*here = -1;
 	if (kind == REWRITE_A32 ? !a32_udf_imm(insn, &imm) : !t32_udf_imm(insn, &imm))
@@ -271,26 +290,19 @@ static uint32_t original(struct vm *vm, enum rewrite_kind kind, uint32_t insn, u
 			return insn;
 		orig = rt->e[i].orig;
 		found = true;
+		around |= copied_from(vm, &rt->e[i], gpa, kind == REWRITE_T16 ? 2 : 4);
 	}
-	if (found)
-		vm->cs.copies++;
-	return found ? orig : insn;
-}
-
-/* A free entry, else a new one; -1 if the table is full. */
-static int32_t new_entry(struct rewrite_table *rt)
-{
-	for (uint32_t i = 0; i < rt->count; i++)
-		if (rt->e[i].addr == REWRITE_FREE)
-			return (int32_t)i;
-	return rt->count < rt->cap ? (int32_t)rt->count++ : -1;
+	if (!found || !around)
+		return insn;
+	vm->cs.copies++;
+	return orig;
 }
 
 /* Makes the instruction orig at p (gpa) trap; false if the table is full. */
 static bool rewrite_at(struct vm *vm, enum rewrite_kind kind, uint32_t orig, uint8_t *p,
 		       uint8_t *p2, uint32_t gpa)
 {
-	int32_t i = new_entry(&vm->rt);
+	int32_t i = rewrite_alloc(&vm->rt);
 	uint32_t udf;
 
 	if (i < 0)

@@ -236,7 +236,7 @@ static int rewrite_t32(struct image *im, const struct mapsym *m, uint32_t end,
 
 /*
  * Widens rt's code span to the guest-physical [va, end) of a mapped
- * region: run-time rescans (codewatch.c) leave that span to the loader.
+ * region: dynamic scanning (codescan.c) leaves that span to the loader.
  */
 static void note_code(struct image *im, uint32_t va, uint32_t end, struct rewrite_table *rt)
 {

@@ -1,7 +1,6 @@
 /*
  * The rewrite table at run time: which entry a trapping UDF stands for,
- * and rewriting code the guest writes while it runs (hyp/codewatch.c
- * finds it; this is the part that edits words and the table).
+ * and entries for code found at run time (hyp/codescan.c).
  */
 #ifndef HYP_REWRITE_H
 #define HYP_REWRITE_H
@@ -25,15 +24,8 @@ int32_t rewrite_find(const struct rewrite_table *rt, enum rewrite_kind kind, uin
  * instruction (arch/arm/t32.h). */
 uint32_t rewrite_udf(enum rewrite_kind kind, uint32_t i);
 
-/*
- * The len bytes of A32 code at host pointer p (guest-physical gpa, both
- * word-aligned) have just been declared code by the guest: every
- * sensitive word in them becomes a UDF naming a table entry.  Words that
- * are still trapvisor's own UDFs stay; entries whose word the guest has
- * overwritten since are freed first, then reused.  Returns how many words
- * were rewritten, or -1 if the table had no room for one (those after it
- * are left as they are).
- */
-int rewrite_rescan(struct rewrite_table *rt, uint8_t *p, uint32_t gpa, uint32_t len);
+/* A free entry (REWRITE_FREE: its instruction was put back), else a new
+ * one; -1 if the table is full.  The caller fills it in. */
+int32_t rewrite_alloc(struct rewrite_table *rt);
 
 #endif
