@@ -186,3 +186,37 @@ def test_beside_two_equivalence_guests(tmp_path):
     for elf, name in ((a, "psr"), (b, "thumb")):
         assert vm_lines(lines, name) == run_native(elf)[1], name
     assert "[hyp] u-boot: powered off" in lines
+
+
+def test_bad_and_garbage_firmware(tmp_path):
+    """Firmware images that are empty or too big are refused with a
+    message; one of random bytes runs (its code found and rewritten as it
+    goes, whatever it is) without harming trapvisor or the guest beside
+    it, and the operator stops it from the monitor."""
+    import random
+    rnd = random.Random(8)
+    (tmp_path / "garbage.bin").write_bytes(bytes(rnd.randrange(256) for _ in range(65536)))
+    (tmp_path / "empty.bin").write_bytes(b"")
+    (tmp_path / "huge.bin").write_bytes(bytes(16 * 1024 * 1024 + 4))
+    psr = guest("tests/psr.elf")
+    pkg = tmp_path / "g.pkg"
+    subprocess.run(["/usr/bin/python3", MKPKG, "-o", str(pkg), str(tmp_path / "garbage.bin"),
+                    str(tmp_path / "empty.bin"), str(tmp_path / "huge.bin"), psr], check=True)
+    s = Session(hyp_argv(pkg), "[garbage] ")
+    try:
+        s.child.expect_exact("[hyp] psr: powered off")
+        # the garbage may have parked itself (a fault report) or run on
+        if s.child.expect_exact(["[hyp] all VMs are off", pexpect.TIMEOUT], timeout=3):
+            s.child.send("\x1dm")
+            s.child.expect_exact("monitor> ")
+            s.child.send("stop garbage\r")
+            s.child.expect_exact("[hyp] all VMs are off", timeout=60)
+        s.child.expect(pexpect.EOF)
+    finally:
+        s.close()
+    lines = s.lines()
+    assert "[hyp] empty: not started: firmware image of 0 bytes (1 to 16777216)" in lines
+    assert "[hyp] huge: not started: firmware image of 16777220 bytes (1 to 16777216)" in lines
+    assert vm_lines(lines, "psr") == run_native(psr)[1]
+    assert not [l for l in lines if "PANIC" in l]
+    assert [l for l in lines if l.startswith("[hyp] summary garbage: ")]
