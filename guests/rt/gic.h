@@ -169,6 +169,26 @@ static inline uint32_t cnt_ms(uint32_t ms)
 	return (uint32_t)((uint64_t)cp15_read(CNTFRQ) * ms / 1000u);
 }
 
+/* The virtual timer's interrupt made pending (TVAL 0, enabled) at priority
+ * 0x80 through a GIC set up with mask `pmr`, and waited for (500 ms at
+ * most); returns whether it is pending.  For WFI/WFE tests: an interrupt
+ * pending, masked at the CPU. */
+static inline uint32_t vtimer_make_pending(uint8_t pmr)
+{
+	uint64_t end;
+
+	gic_init(pmr);
+	gic_set_priority(IRQ_VTIMER, 0x80);
+	gic_enable_irq(IRQ_VTIMER);
+	cp15_write(CNTV_TVAL, 0);
+	cp15_write(CNTV_CTL, CNT_CTL_ENABLE);
+	isb();
+	end = read_cntvct() + cnt_ms(500);
+	while (!gic_pending(IRQ_VTIMER) && read_cntvct() < end)
+		;
+	return gic_pending(IRQ_VTIMER);
+}
+
 /* ---- PL011 interrupt registers ---- */
 #define UART_REG(off)	(*(volatile uint32_t *)(0x09000000u + (off)))
 #define UARTDR		UART_REG(0x00)

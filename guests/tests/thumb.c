@@ -119,18 +119,9 @@ static void irq_in_it_block(void)
  * at once, natively and virtualized: 16-bit, 32-bit, in an IT block. */
 static void wfi_wfe(void)
 {
-	uint64_t end;
+	uint32_t pending = vtimer_make_pending(0xf0);
 
-	gic_init(0xf0);
-	gic_set_priority(IRQ_VTIMER, 0x80);
-	gic_enable_irq(IRQ_VTIMER);
-	cp15_write(CNTV_TVAL, 0);
-	cp15_write(CNTV_CTL, CNT_CTL_ENABLE);
-	isb();
-	end = read_cntvct() + cnt_ms(500);
-	while (!gic_pending(IRQ_VTIMER) && read_cntvct() < end)
-		;
-	printf("thumb: virtual timer interrupt pending: %lu\n", HEX(gic_pending(IRQ_VTIMER)));
+	printf("thumb: virtual timer interrupt pending: %lu\n", HEX(pending));
 	thumb_wfi16();
 	printf("thumb: WFI returned\n");
 	thumb_wfi32();
