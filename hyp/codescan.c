@@ -151,13 +151,14 @@ static void restore(struct vm *vm, uint32_t i)
 	e->addr = REWRITE_FREE;
 }
 
-/* Drops the record of pg and the rewrites of its page (and of a T32
- * instruction straddling into it).  The caller flushes the shadow. */
-static void unscan(struct vm *vm, struct code_page *pg)
+/* Drops the record of pg; with `originals`, the rewrites of its page (and
+ * of a T32 instruction straddling into it) too.  Without, they stay: a
+ * later scan takes them for its own.  The caller flushes the shadow. */
+static void unscan(struct vm *vm, struct code_page *pg, bool originals)
 {
 	uint32_t lo = pg->gpa - 2, hi = pg->gpa + 4096;
 
-	for (uint32_t i = 0; i < vm->rt.count; i++) {
+	for (uint32_t i = 0; originals && i < vm->rt.count; i++) {
 		uint32_t a = vm->rt.e[i].addr;
 		if (a != REWRITE_FREE && a - lo < hi - lo && !prescanned(vm, a) &&
 		    (a >= pg->gpa || vm->rt.e[i].kind == REWRITE_T32))
@@ -175,7 +176,7 @@ void codescan_written(struct vm *vm, uint32_t gpa)
 
 	if (!pg)
 		return;
-	unscan(vm, pg);
+	unscan(vm, pg, true);
 	vm->cs.unscanned++;
 	shadow_flush_all(&vm->mmu.sh);
 }
@@ -193,12 +194,16 @@ void codescan_store(struct vm *vm, uint32_t gpa, unsigned size)
 		}
 }
 
-/* No record left: every page is unscanned, and scanned again as it runs. */
+/*
+ * Few records left: every page is forgotten, and scanned again as it
+ * runs.  Its rewrites stay (and their entries with them): code copied
+ * from it, UDFs included, still finds them (original()).
+ */
 static void recycle(struct vm *vm)
 {
 	for (unsigned i = 0; i < CODESCAN_PAGES; i++)
 		if (vm->cs.pages[i].gpa != CODE_PAGE_FREE)
-			unscan(vm, &vm->cs.pages[i]);
+			unscan(vm, &vm->cs.pages[i], false);
 	vm->cs.recycled++;
 	shadow_flush_all(&vm->mmu.sh);
 }
@@ -222,8 +227,8 @@ static struct code_page *page_at(struct vcpu *v, uint32_t va, uint32_t *gpa, boo
 		return NULL;
 	if (vm->cs.index[n])
 		return &vm->cs.pages[vm->cs.index[n] - 1];
-	if (vm->cs.used == CODESCAN_PAGES)
-		recycle(vm);
+	if (vm->cs.used == CODESCAN_PAGES)	/* reach() makes room before the next scan */
+		return NULL;
 	for (i = vm->cs.free_hint; vm->cs.pages[i].gpa != CODE_PAGE_FREE;)
 		i = (i + 1) % CODESCAN_PAGES;
 	vm->cs.free_hint = (i + 1) % CODESCAN_PAGES;
@@ -298,6 +303,33 @@ static uint32_t original(struct vm *vm, enum rewrite_kind kind, uint32_t insn, u
 	return orig;
 }
 
+/* The table is full: entries whose UDF the guest has overwritten since
+ * (in a page forgotten by recycle(), written natively) are freed. */
+static void collect(struct vm *vm)
+{
+	for (uint32_t i = 0; i < vm->rt.count; i++) {
+		struct rewrite_entry *e = &vm->rt.e[i];
+		const uint8_t *p = vm_code_ptr(vm, e->addr, kind_len(e->kind));
+		uint32_t udf = rewrite_udf(e->kind, i), now = 0;
+
+		if (e->addr == REWRITE_FREE || prescanned(vm, e->addr) || !p)
+			continue;
+		if (e->kind == REWRITE_T16) {
+			uint16_t hw;
+			memcpy(&hw, p, 2);
+			now = hw;
+		} else if (e->kind == REWRITE_T32) {
+			uint16_t hw[2];
+			memcpy(hw, p, 4);
+			now = (uint32_t)hw[0] << 16 | hw[1];
+		} else {
+			memcpy(&now, p, 4);
+		}
+		if (now != udf)
+			e->addr = REWRITE_FREE;
+	}
+}
+
 /* Makes the instruction orig at p (gpa) trap; false if the table is full. */
 static bool rewrite_at(struct vm *vm, enum rewrite_kind kind, uint32_t orig, uint8_t *p,
 		       uint8_t *p2, uint32_t gpa)
@@ -305,6 +337,10 @@ static bool rewrite_at(struct vm *vm, enum rewrite_kind kind, uint32_t orig, uin
 	int32_t i = rewrite_alloc(&vm->rt);
 	uint32_t udf;
 
+	if (i < 0) {
+		collect(vm);
+		i = rewrite_alloc(&vm->rt);
+	}
 	if (i < 0)
 		return false;
 	vm->rt.e[i] = (struct rewrite_entry){ gpa, orig,
@@ -435,6 +471,9 @@ static void reach(struct vcpu *v, uint32_t va, bool thumb, bool force)
 	unsigned steps = 0;
 	bool made = false;
 
+	/* Room for this scan, taken here rather than halfway through it */
+	if (v->vm->cs.used > CODESCAN_PAGES * 3 / 4)
+		recycle(v->vm);
 	nwork = 0;
 	run(v, va, thumb, force, &made, &steps);
 	while (nwork) {
