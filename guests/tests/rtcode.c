@@ -277,48 +277,18 @@ static void literals_in_memory(void)
 
 /* ---------------------------------------------------------------------
  * MMU on: RAM and the UART mapped flat by sections, and the MiB holding
- * the heap buffer again at ALIAS.  Routines are written at their flat
- * address and run at the alias: one physical page, two virtual ones.
+ * the heap buffer again at FLAT_ALIAS (tests.h).  Routines are written
+ * at their flat address and run at the alias: one physical page, two
+ * virtual ones.
  */
-#define L1		0x42000000u	/* 16 KiB in RAM, past the image */
-#define ALIAS		0x80000000u
-#define SECT_RAM	(0x2u | 1u << 12 | 1u << 3 | 1u << 2 | 3u << 10)	/* normal WB */
-#define SECT_DEV	(0x2u | 1u << 2 | 1u << 4 | 3u << 10)	/* device, XN */
-
-static void mmu_on(void)
-{
-	uint32_t *l1 = (uint32_t *)L1;
-
-	memset(l1, 0, 16384);
-	l1[0x090] = 0x09000000u | SECT_DEV;
-	for (uint32_t mib = 0x400; mib < 0x440; mib++)
-		l1[mib] = mib << 20 | SECT_RAM;
-	l1[ALIAS >> 20] = ((uintptr_t)heap & ~0xfffffu) | SECT_RAM;
-	dsb();				/* the table is in memory before the walk */
-	cp15_write(TTBCR, 0);
-	cp15_write(DACR, 1);		/* domain 0: client */
-	cp15_write(TTBR0, L1);
-	cp15_write(TLBIALL, 0);
-	dsb();
-	isb();
-	cp15_write(SCTLR, cp15_read(SCTLR) | 1);
-	isb();
-}
-
-static void mmu_off(void)
-{
-	cp15_write(SCTLR, cp15_read(SCTLR) & ~1u);
-	isb();
-}
-
 static void virtual_alias(void)
 {
 	uint8_t *at = heap + 256;
 	struct gen g;
 
-	mmu_on();
+	mmu_on_flat_alias(heap);
 	g = gen_at(at);
-	g.run = ALIAS + ((uintptr_t)at & 0xfffffu);
+	g.run = FLAT_ALIAS + ((uintptr_t)at & 0xfffffu);
 	a32(&g, A_MRS(R1));
 	a32(&g, A_CPS(PSR_SYS));
 	a32(&g, A_MRS(R2));
@@ -331,7 +301,7 @@ static void virtual_alias(void)
 
 	/* T32 at the same place, this time invalidating all of the I-cache */
 	g = gen_at(at);
-	g.run = ALIAS + ((uintptr_t)at & 0xfffffu);
+	g.run = FLAT_ALIAS + ((uintptr_t)at & 0xfffffu);
 	t32(&g, T_MRS(R1));
 	t16(&g, T_CPSIE_I);
 	t32(&g, T_MRS(R2));
@@ -340,7 +310,7 @@ static void virtual_alias(void)
 	t16(&g, T_STR(R2, R0, 4));
 	t16(&g, T_BX(LR));
 	call(make_t32(&g, ALL), NULL, 0);
-	mmu_off();
+	mmu_off_flat();
 	printf("rtcode: MMU on, written flat, run at a virtual alias: a32 %03lx %03lx, "
 	       "then t32 %03lx %03lx\n", HEX(CTL(a0)), HEX(CTL(a1)), HEX(CTL(io[0])),
 	       HEX(CTL(io[1])));

@@ -56,43 +56,6 @@ static uint32_t run(const uint32_t *words, unsigned n, enum how how, uint32_t ar
 	return run_at(code, words, n, how, arg);
 }
 
-/*
- * MMU on: RAM and the UART flat, and the MiB holding code[] again at
- * ALIAS, so that the code is written, cleaned and run at a virtual
- * address that is not its physical one.
- */
-#define L1		0x42000000u
-#define ALIAS		0x80000000u
-#define SECT_RAM	(0x2u | (1u << 12) | (1u << 3) | (1u << 2) | (3u << 10))
-#define SECT_DEV	(0x2u | (1u << 2) | (1u << 4) | (3u << 10))
-
-static uint32_t *mmu_on(void)
-{
-	uint32_t *l1 = (uint32_t *)L1, mib = (uintptr_t)code >> 20;
-
-	memset(l1, 0, 16384);
-	l1[0x090] = 0x09000000u | SECT_DEV;
-	for (uint32_t a = 0x400; a < 0x440; a++)
-		l1[a] = a << 20 | SECT_RAM;
-	l1[ALIAS >> 20] = mib << 20 | SECT_RAM;
-	dsb();
-	cp15_write(TTBCR, 0);
-	cp15_write(DACR, 1);
-	cp15_write(TTBR0, L1);
-	cp15_write(TLBIALL, 0);
-	dsb();
-	isb();
-	cp15_write(SCTLR, cp15_read(SCTLR) | 1);
-	isb();
-	return (uint32_t *)(ALIAS + ((uintptr_t)code & 0xfffffu));
-}
-
-static void mmu_off(void)
-{
-	cp15_write(SCTLR, cp15_read(SCTLR) & ~1u);
-	isb();
-}
-
 /* The routines, encoded by arm-none-eabi-as. */
 static const uint32_t read_mode[] = {
 	0xe10f0000,	/* mrs	r0, cpsr */
@@ -151,11 +114,11 @@ int main(void)
 	printf("selfmod: mrsne with Z set: %08lx, with Z clear: %03lx\n",
 	       HEX(run(if_nonzero, 3, BY_LINE, 0)), HEX(MODE(run(if_nonzero, 3, BY_LINE, 1))));
 
-	uint32_t *alias = mmu_on();
+	uint32_t *alias = (uint32_t *)mmu_on_flat_alias(code);
 	printf("selfmod: MMU on, written and run at a virtual alias: %03lx, %03lx\n",
 	       HEX(MODE(run_at(alias, visit_sys, 5, BY_LINE, 0))),
 	       HEX(MODE(run_at(alias, read_mode, 2, ALL, 0))));
-	mmu_off();
+	mmu_off_flat();
 
 	/* one buffer rewritten 1000 times: old rewrites must not linger */
 	for (unsigned i = 0; i < 1000; i++)
