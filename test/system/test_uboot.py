@@ -12,6 +12,7 @@ construction; they are left out of the comparison.  What the start of
 RAM holds under trapvisor (md.l, crc32) is checked against the tree
 itself instead."""
 import io
+import random
 import re
 import struct
 import subprocess
@@ -82,12 +83,14 @@ def native_session(dtb):
                     "-dtb", str(dtb)], "")
 
 
-def hyp_session(tmp_path, *images):
+def hyp_session(tmp_path, *images, prefix="[u-boot] "):
+    """trapvisor with one VM per image (RAM as U-Boot's native run), the
+    console of the one whose lines start with prefix."""
     pkg = tmp_path / "run.pkg"
     conf = tmp_path / "vms.conf"
     conf.write_text("".join(f"image={i} ram={RAM}\n" for i in images))
     subprocess.run(["/usr/bin/python3", MKPKG, "-o", str(pkg), "-c", str(conf)], check=True)
-    return Session(hyp_argv(pkg), "[u-boot] ")
+    return Session(hyp_argv(pkg), prefix)
 
 
 COMMANDS = ["version", "bdinfo", "dm tree", "sleep 1", "md.l 0x40000000 8",
@@ -193,16 +196,13 @@ def test_bad_and_garbage_firmware(tmp_path):
     message; one of random bytes runs (its code found and rewritten as it
     goes, whatever it is) without harming trapvisor or the guest beside
     it, and the operator stops it from the monitor."""
-    import random
     rnd = random.Random(8)
     (tmp_path / "garbage.bin").write_bytes(bytes(rnd.randrange(256) for _ in range(65536)))
     (tmp_path / "empty.bin").write_bytes(b"")
     (tmp_path / "huge.bin").write_bytes(bytes(16 * 1024 * 1024 + 4))
     psr = guest("tests/psr.elf")
-    pkg = tmp_path / "g.pkg"
-    subprocess.run(["/usr/bin/python3", MKPKG, "-o", str(pkg), str(tmp_path / "garbage.bin"),
-                    str(tmp_path / "empty.bin"), str(tmp_path / "huge.bin"), psr], check=True)
-    s = Session(hyp_argv(pkg), "[garbage] ")
+    s = hyp_session(tmp_path, *(tmp_path / f for f in ("garbage.bin", "empty.bin", "huge.bin")),
+                    psr, prefix="[garbage] ")
     try:
         s.child.expect_exact("[hyp] psr: powered off")
         # the garbage may have parked itself (a fault report) or run on
