@@ -137,15 +137,7 @@ static void restore(struct vm *vm, uint32_t i)
 	uint8_t *p = vm_code_ptr(vm, e->addr, kind_len(e->kind));
 
 	if (p) {
-		if (e->kind == REWRITE_A32) {
-			memcpy(p, &e->orig, 4);
-		} else {
-			uint16_t hw[2] = { (uint16_t)(e->orig >> 16), (uint16_t)e->orig };
-			if (e->kind == REWRITE_T16)
-				memcpy(p, &hw[1], 2);
-			else
-				memcpy(p, hw, 4);
-		}
+		rewrite_put(e->kind, e->orig, p, p + 2);
 		cache_sync_code(p, kind_len(e->kind));
 	}
 	e->addr = REWRITE_FREE;
@@ -310,22 +302,10 @@ static void collect(struct vm *vm)
 	for (uint32_t i = 0; i < vm->rt.count; i++) {
 		struct rewrite_entry *e = &vm->rt.e[i];
 		const uint8_t *p = vm_code_ptr(vm, e->addr, kind_len(e->kind));
-		uint32_t udf = rewrite_udf(e->kind, i), now = 0;
 
 		if (e->addr == REWRITE_FREE || prescanned(vm, e->addr) || !p)
 			continue;
-		if (e->kind == REWRITE_T16) {
-			uint16_t hw;
-			memcpy(&hw, p, 2);
-			now = hw;
-		} else if (e->kind == REWRITE_T32) {
-			uint16_t hw[2];
-			memcpy(hw, p, 4);
-			now = (uint32_t)hw[0] << 16 | hw[1];
-		} else {
-			memcpy(&now, p, 4);
-		}
-		if (now != udf)
+		if (rewrite_get(e->kind, p, p + 2) != rewrite_udf(e->kind, i))
 			e->addr = REWRITE_FREE;
 	}
 }
@@ -335,7 +315,6 @@ static bool rewrite_at(struct vm *vm, enum rewrite_kind kind, uint32_t orig, uin
 		       uint8_t *p2, uint32_t gpa)
 {
 	int32_t i = rewrite_alloc(&vm->rt);
-	uint32_t udf;
 
 	if (i < 0) {
 		collect(vm);
@@ -345,18 +324,9 @@ static bool rewrite_at(struct vm *vm, enum rewrite_kind kind, uint32_t orig, uin
 		return false;
 	vm->rt.e[i] = (struct rewrite_entry){ gpa, orig,
 		kind == REWRITE_A32 ? fast_kind(orig) : FAST_NONE, kind };
-	udf = rewrite_udf(kind, (uint32_t)i);
-	if (kind == REWRITE_A32) {
-		memcpy(p, &udf, 4);
-	} else if (kind == REWRITE_T16) {
-		uint16_t hw = (uint16_t)udf;
-		memcpy(p, &hw, 2);
-	} else {
-		uint16_t hw1 = (uint16_t)(udf >> 16), hw2 = (uint16_t)udf;
-		memcpy(p, &hw1, 2);
-		memcpy(p2, &hw2, 2);
+	rewrite_put(kind, rewrite_udf(kind, (uint32_t)i), p, p2);
+	if (kind == REWRITE_T32)
 		cache_sync_code(p2, 2);
-	}
 	cache_sync_code(p, kind_len(kind));
 	vm->cs.rewritten++;
 	return true;
@@ -404,28 +374,19 @@ static bool step(struct vcpu *v, uint32_t va, bool thumb, bool in_it, bool force
 	if (!pg || (is_reached(pg, gpa) && !force) || is_literal(pg, gpa))
 		return false;
 	p = vm_code_ptr(vm, gpa, thumb ? 2 : 4);
-	if (!thumb) {
-		memcpy(&insn, p, 4);
-		*len = 4;
-	} else {
-		uint16_t hw1, hw2;
-		memcpy(&hw1, p, 2);
-		insn = hw1;
-		kind = REWRITE_T16;
-		if (t32_insn_len(hw1) == 4) {
-			/* the second halfword may be on the next page */
-			if (!(pg2 = ((va + 2) & 0xfff) ? pg : page_at(v, va + 2, &gpa2, made)))
-				return false;
-			if (pg2 == pg)
-				gpa2 = gpa + 2;
-			p2 = vm_code_ptr(vm, gpa2, 2);
-			memcpy(&hw2, p2, 2);
-			insn = (uint32_t)hw1 << 16 | hw2;
-			kind = REWRITE_T32;
-		}
-		*len = t32_insn_len(hw1);
+	if (thumb)
+		kind = t32_insn_len((uint16_t)rewrite_get(REWRITE_T16, p, NULL)) == 4 ? REWRITE_T32
+									   : REWRITE_T16;
+	if (kind == REWRITE_T32) {
+		/* the second halfword may be on the next page */
+		if (!(pg2 = ((va + 2) & 0xfff) ? pg : page_at(v, va + 2, &gpa2, made)))
+			return false;
+		if (pg2 == pg)
+			gpa2 = gpa + 2;
+		p2 = vm_code_ptr(vm, gpa2, 2);
 	}
-	insn = original(vm, kind, insn, gpa, &here);
+	*len = kind_len(kind);
+	insn = original(vm, kind, rewrite_get(kind, p, p2), gpa, &here);
 	mark(pg, gpa);
 	if (!thumb)
 		mark(pg, gpa + 2);

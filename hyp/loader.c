@@ -224,12 +224,8 @@ static int rewrite_t32(struct image *im, const struct mapsym *m, uint32_t end,
 		t = p2 ? (uint32_t)hw1 << 16 | hw2 : hw1;
 		if ((i = record(im, rt, p1, t, p2 ? REWRITE_T32 : REWRITE_T16)) < 0)
 			return -1;
-		t = rewrite_udf(p2 ? REWRITE_T32 : REWRITE_T16, (uint32_t)i);
-		hw1 = p2 ? t >> 16 : t;
-		hw2 = t & 0xffff;
-		memcpy(p1, &hw1, 2);
-		if (p2)
-			memcpy(p2, &hw2, 2);
+		rewrite_put(p2 ? REWRITE_T32 : REWRITE_T16,
+			    rewrite_udf(p2 ? REWRITE_T32 : REWRITE_T16, (uint32_t)i), p1, p2);
 	}
 	return 0;
 }

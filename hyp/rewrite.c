@@ -1,4 +1,5 @@
 /* The rewrite table at run time: see rewrite.h. */
+#include <string.h>
 #include "hyp/rewrite.h"
 #include "arch/arm/scan.h"
 
@@ -44,4 +45,34 @@ int32_t rewrite_alloc(struct rewrite_table *rt)
 		if (rt->e[i].addr == REWRITE_FREE)
 			return (int32_t)i;
 	return rt->count < rt->cap ? (int32_t)rt->count++ : -1;
+}
+
+void rewrite_put(enum rewrite_kind kind, uint32_t t, uint8_t *p, uint8_t *p2)
+{
+	uint16_t hw1 = (uint16_t)(t >> 16), hw2 = (uint16_t)t;
+
+	if (kind == REWRITE_A32) {
+		memcpy(p, &t, 4);
+	} else if (kind == REWRITE_T16) {
+		memcpy(p, &hw2, 2);
+	} else {
+		memcpy(p, &hw1, 2);
+		memcpy(p2, &hw2, 2);
+	}
+}
+
+uint32_t rewrite_get(enum rewrite_kind kind, const uint8_t *p, const uint8_t *p2)
+{
+	uint16_t hw1, hw2;
+	uint32_t w;
+
+	if (kind == REWRITE_A32) {
+		memcpy(&w, p, 4);
+		return w;
+	}
+	memcpy(&hw1, p, 2);
+	if (kind == REWRITE_T16)
+		return hw1;
+	memcpy(&hw2, p2, 2);
+	return (uint32_t)hw1 << 16 | hw2;
 }
